@@ -19,8 +19,8 @@ from .io import seed_everything
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'PUBLISHED', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
            'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'train_variant', 'AblationResult',
-           'summarize', 'run_ablation', 'plot_tradeoff', 'attention_maps', 'plot_attention_maps', 'Published',
-           'count_complexity_meta', 'paper_table']
+           'summarize', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps', 'plot_attention_maps',
+           'Published', 'count_complexity_meta', 'paper_table']
 
 # %% ../nbs/07_ablation.ipynb
 SWITCHES = ('deep_stem', 'avg_down', 'avd', 'avd_first')
@@ -184,6 +184,7 @@ def train_variant(overrides:dict, # the variant
                   epochs:int=2, # epochs of one-cycle training
                   lr:float=2e-3, # peak learning rate
                   seed:int=0, # seeds model init and data order
+                  eval_dl=None, # where accuracy is measured (e.g. a held-out test split); default: `dls.valid`
                  ) -> dict:
     "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
     if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
@@ -195,7 +196,7 @@ def train_variant(overrides:dict, # the variant
     t0 = time.perf_counter()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     train_s = time.perf_counter() - t0
-    with learn.no_bar(): valid_loss, acc = learn.validate()[:2]
+    with learn.no_bar(): valid_loss, acc = learn.validate(dl=eval_dl)[:2]
     return dict(accuracy=float(acc), valid_loss=float(valid_loss), train_s=train_s, model=learn.model.eval())
 
 # %% ../nbs/07_ablation.ipynb
@@ -227,6 +228,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
                  lr:float=2e-3, # peak learning rate
                  latency_repeats:int=30, # rounds of the latency loop
                  reference:str|None=None, # latency reference variant (default: the first)
+                 eval_dl=None, # where accuracy is measured (default: `dls.valid`)
                 ) -> AblationResult:
     "Train every variant with every seed, time them side by side, and summarize."
     if not grid: raise ValueError("grid is empty")
@@ -239,7 +241,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
     for name, ov in mb:
         mb.main_bar.comment = name
         for seed in progress_bar(seeds, parent=mb):
-            r = train_variant(ov, dls, base, epochs, lr, seed)
+            r = train_variant(ov, dls, base, epochs, lr, seed, eval_dl)
             models[name] = r.pop('model')
             rows.append(dict(variant=name, seed=seed, **r))
             mb.write(f"{name} seed {seed}: accuracy {r['accuracy']:.4f} ({r['train_s']:.0f} s)")
@@ -268,6 +270,26 @@ def plot_tradeoff(summary:pd.DataFrame, # from `run_ablation(...).summary`
     ax.set_xlabel(_XLABELS.get(x, x)); ax.set_ylabel('validation accuracy')
     ax.set_title(title or f"accuracy vs {_XLABELS.get(x, x)}"); ax.grid(alpha=0.3)
     return ax
+
+# %% ../nbs/07_ablation.ipynb
+def write_ablation(result:AblationResult, # from `run_ablation`
+                   out_dir, # folder for the tables and plots
+                   reference:str|None=None, # the latency reference, named in the plot
+                  ) -> list:
+    "Write `ablation_runs.csv`, `ablation_summary.{csv,md}`, `acc_vs_flops.png` and `acc_vs_latency.png`; returns the paths."
+    import matplotlib.pyplot as plt
+    from resnest_nb.io import atomic_write, save_figure
+    from resnest_nb.results import markdown_table
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    paths = [out/'ablation_runs.csv', out/'ablation_summary.csv', out/'ablation_summary.md', out/'acc_vs_flops.png', out/'acc_vs_latency.png']
+    with atomic_write(paths[0], 'w') as f: result.runs.to_csv(f, index=False)
+    with atomic_write(paths[1], 'w') as f: result.summary.to_csv(f)
+    with atomic_write(paths[2], 'w') as f: f.write(markdown_table(result.summary, 4, index=True))
+    ref = reference or result.summary.index[0]
+    for path, x, title in ((paths[3], 'mmacs', None), (paths[4], 'latency_ratio', f"accuracy vs CPU latency (ratio to {ref})")):
+        fig, ax = plt.subplots(figsize=(6.5, 4.5)); plot_tradeoff(result.summary, x, ax=ax, title=title)
+        save_figure(fig, path); plt.close(fig)
+    return paths
 
 # %% ../nbs/07_ablation.ipynb
 def attention_maps(model:nn.Module, # a model containing `SplitAttention` modules
