@@ -24,7 +24,8 @@ from .models import model_config
 # %% auto 0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_CLASSES', 'read_idx', 'ImageArrays', 'load_fashion_mnist',
            'load_mnist_digits', 'ArrayImage', 'ArrayLabel', 'GreyToRGB', 'ResizeBatch', 'RandomShiftFlip', 'array_dls',
-           'fashion_mnist_dls', 'test_dataloader']
+           'fashion_mnist_dls', 'test_dataloader', 'TrainAugment', 'EvalResizeCrop', 'resnest_train_augment',
+           'open_image', 'image_folder_dls']
 
 # %% ../nbs/03_data.ipynb
 FASHION_MNIST_DIR = Path('/usr/share/datasets/fashion-mnist')
@@ -192,3 +193,100 @@ def test_dataloader(dls:DataLoaders, # from `array_dls`/`fashion_mnist_dls` (or 
     if items is None: raise ValueError("these DataLoaders carry no test split (`dls.test_items` is missing)")
     _check_positive_int('n', n, allow_zero=True)
     return dls.test_dl(items[:n] if n else items, with_labels=True, bs=bs or dls.valid.bs)
+
+# %% ../nbs/03_data.ipynb
+class TrainAugment(Transform):
+    "Item transform (training split only): a torchvision transform applied to the PIL image."
+    split_idx, order = 0, 1
+    def __init__(self, tfm): self.tfm = tfm
+    def encodes(self, x:PILImage): return self.tfm(x)
+
+class EvalResizeCrop(Transform):
+    "Item transform (validation/test only): resize the short side to `size / crop_pct`, then centre-crop `size`."
+    split_idx, order = 1, 1
+    def __init__(self, size:int, crop_pct:float=0.875):
+        import torchvision.transforms as T
+        self.size, self.crop_pct = size, crop_pct
+        self.tfm = T.Compose([T.Resize(int(math.floor(size / crop_pct)), interpolation=T.InterpolationMode.BILINEAR),
+                              T.CenterCrop(size)])
+    def encodes(self, x:PILImage): return self.tfm(x)
+
+def resnest_train_augment(size:int, # crop side
+                          min_scale:float=0.08, # smallest crop area, as a fraction of the image
+                          color_jitter:float=0.4, # brightness/contrast/saturation jitter (0: off)
+                          auto_augment:str|None='autoaugment', # 'autoaugment' (ImageNet policy), 'randaugment' or None
+                         ):
+    "The paper's training augmentation as one torchvision transform on PIL images."
+    import torchvision.transforms as T
+    if auto_augment not in ('autoaugment', 'randaugment', None):
+        raise ValueError(f"auto_augment must be 'autoaugment', 'randaugment' or None, got auto_augment={auto_augment!r}")
+    if not 0 < min_scale <= 1: raise ValueError(f"min_scale must be in (0, 1], got min_scale={min_scale!r}")
+    tfms = [T.RandomResizedCrop(size, scale=(min_scale, 1.)), T.RandomHorizontalFlip()]
+    if color_jitter: tfms.append(T.ColorJitter(color_jitter, color_jitter, color_jitter))
+    if auto_augment == 'autoaugment': tfms.append(T.AutoAugment(T.AutoAugmentPolicy.IMAGENET))
+    elif auto_augment == 'randaugment': tfms.append(T.RandAugment(num_ops=2, magnitude=9))
+    return T.Compose(tfms)
+
+# %% ../nbs/03_data.ipynb
+def open_image(fn) -> PILImage:
+    "Open `fn` as an RGB `PILImage`; a `ValueError` naming the file if it cannot be read."
+    try: return PILImage.create(fn)
+    except Exception as e:
+        raise ValueError(f"cannot read image file {fn}: {type(e).__name__}: {e} "
+                         "(delete it, or pass skip_corrupt=True to skip unreadable images)") from e
+
+def _folder_items(path, train, valid, skip_corrupt):
+    "Image files under `path/train` and `path/valid`, checked for the problems that would fail later, less clearly."
+    for split in (train, valid):
+        if not (path/split).is_dir():
+            raise ValueError(f"expected a folder {path/split} with one sub-folder per class (ImageNet layout "
+                             f"{path}/{train}/<class>/*.jpg and {path}/{valid}/<class>/*.jpg)")
+    files = get_image_files(path, folders=[train, valid])
+    if skip_corrupt:
+        from fastai.vision.utils import verify_images
+        bad = verify_images(files)
+        if len(bad):
+            warnings.warn(f"skipping {len(bad)} unreadable image file(s): {', '.join(str(f) for f in bad[:10])}"
+                          f"{' ...' if len(bad) > 10 else ''}")
+            bad = set(bad); files = files.filter(lambda f: f not in bad)
+    by_split = {s: [f for f in files if f.parent.parent.name == s] for s in (train, valid)}
+    for split, fs in by_split.items():
+        if not fs: raise ValueError(f"no image files found in {path/split} (expected {path/split}/<class>/*.jpg|png|...)")
+    classes = sorted({f.parent.name for f in by_split[train]})
+    if len(classes) < 2:
+        raise ValueError(f"a classifier needs at least 2 classes, found {len(classes)} ({classes}) in {path/train}")
+    unknown = sorted({f.parent.name for f in by_split[valid]} - set(classes))
+    if unknown: raise ValueError(f"classes {unknown} in {path/valid} have no training images in {path/train}")
+    return files, classes
+
+# %% ../nbs/03_data.ipynb
+def image_folder_dls(path, # root with `train/<class>/` and `val/<class>/` image folders
+                     arch:str='resnest50', # model name: its `input_size` is the default crop
+                     size:int|None=None, # crop side (default: `model_config(arch).input_size`)
+                     bs:int=64, # batch size
+                     train:str='train', # name of the training folder
+                     valid:str='val', # name of the validation folder
+                     min_scale:float=0.08, # smallest random-resized-crop area
+                     color_jitter:float=0.4, # colour jitter strength (0: off)
+                     auto_augment:str|None='autoaugment', # 'autoaugment', 'randaugment' or None
+                     crop_pct:float=0.875, # evaluation: resize to `size / crop_pct`, then centre crop
+                     skip_corrupt:bool=False, # check every file first and skip unreadable ones (with a warning)
+                     stats=imagenet_stats, # normalisation mean and std
+                     num_workers:int|None=None, # DataLoader workers (None: fastai's default)
+                     seed:int|None=None, # seed of the shuffling
+                     device=None, # where the batches go (None: CUDA if available)
+                    ) -> DataLoaders:
+    "fastai `DataLoaders` for an ImageNet-style folder, with the paper's augmentation and per-model crop size."
+    path = Path(path)
+    size = model_config(arch).input_size if size is None else size
+    _check_size(size); _check_positive_int('bs', bs)
+    files, classes = _folder_items(path, train, valid, skip_corrupt)
+    block = DataBlock(blocks=(TransformBlock(type_tfms=open_image, batch_tfms=IntToFloatTensor), CategoryBlock(vocab=classes)),
+                      get_items=lambda _: files, get_y=parent_label, splitter=GrandparentSplitter(train, valid),
+                      item_tfms=[TrainAugment(resnest_train_augment(size, min_scale, color_jitter, auto_augment)),
+                                 EvalResizeCrop(size, crop_pct)],
+                      batch_tfms=[Normalize.from_stats(*stats)])
+    kw = {} if num_workers is None else dict(num_workers=num_workers)
+    dls = block.dataloaders(path, bs=bs, device=device, seed=seed, **kw)
+    dls.classes, dls.size = classes, size
+    return dls
