@@ -18,9 +18,9 @@ from .io import seed_everything
 
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'PUBLISHED', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
-           'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'train_variant', 'AblationResult',
-           'summarize', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps', 'plot_attention_maps',
-           'Published', 'count_complexity_meta', 'paper_table']
+           'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
+           'AblationResult', 'summarize', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
+           'plot_attention_maps', 'Published', 'count_complexity_meta', 'paper_table']
 
 # %% ../nbs/07_ablation.ipynb
 SWITCHES = ('deep_stem', 'avg_down', 'avd', 'avd_first')
@@ -178,6 +178,26 @@ def _learner(dls, model, lr):
     import fastai.callback.schedule, fastai.callback.progress  # patch in fit_one_cycle, no_bar, no_logging
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, lr=lr)
 
+def recalibrate_bn(model:nn.Module, # model whose BatchNorm running statistics are re-estimated
+                   dl, # batches of inputs (e.g. `dls.train`); labels are ignored
+                   n_batches:int=20, # batches to average over
+                  ) -> nn.Module:
+    "Reset every BatchNorm's running mean/var and re-estimate them as a plain average over `n_batches` of `dl`."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats]
+    moms = [m.momentum for m in bns]
+    was_training = model.training
+    for m in bns: m.reset_running_stats(); m.momentum = None     # momentum None: cumulative average
+    model.train()
+    try:
+        with torch.no_grad():
+            for i, b in enumerate(dl):
+                if i >= n_batches: break
+                model(b[0])
+    finally:
+        for m, mom in zip(bns, moms): m.momentum = mom
+        model.train(was_training)
+    return model
+
 def train_variant(overrides:dict, # the variant
                   dls, # fastai DataLoaders of (image, label)
                   base:str='resnest14d', # model the variant applies to
@@ -185,6 +205,7 @@ def train_variant(overrides:dict, # the variant
                   lr:float=2e-3, # peak learning rate
                   seed:int=0, # seeds model init and data order
                   eval_dl=None, # where accuracy is measured (e.g. a held-out test split); default: `dls.valid`
+                  bn_batches:int=20, # re-estimate BatchNorm statistics on this many training batches before evaluating (0: off)
                  ) -> dict:
     "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
     if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
@@ -196,6 +217,7 @@ def train_variant(overrides:dict, # the variant
     t0 = time.perf_counter()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     train_s = time.perf_counter() - t0
+    if bn_batches: recalibrate_bn(learn.model, dls.train, bn_batches)
     with learn.no_bar(): valid_loss, acc = learn.validate(dl=eval_dl)[:2]
     return dict(accuracy=float(acc), valid_loss=float(valid_loss), train_s=train_s, model=learn.model.eval())
 
@@ -216,8 +238,8 @@ def summarize(runs:pd.DataFrame, # one row per (variant, seed) with an `accuracy
     g = runs.groupby('variant', sort=False).accuracy
     s = pd.DataFrame({'acc_mean': g.mean(), 'acc_std': g.std(ddof=1).fillna(0.), 'n_seeds': g.count(),
                       'train_s': runs.groupby('variant', sort=False).train_s.mean()}).loc[order]
-    for extra in (complexity, latency):
-        if extra is not None: s = s.join(extra)
+    for extra in (latency, complexity):
+        if extra is not None: s = extra.join(s, how='right')
     return s
 
 def run_ablation(grid:dict, # `{name: overrides}`
@@ -229,6 +251,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
                  latency_repeats:int=30, # rounds of the latency loop
                  reference:str|None=None, # latency reference variant (default: the first)
                  eval_dl=None, # where accuracy is measured (default: `dls.valid`)
+                 bn_batches:int=20, # see `train_variant`
                 ) -> AblationResult:
     "Train every variant with every seed, time them side by side, and summarize."
     if not grid: raise ValueError("grid is empty")
@@ -241,7 +264,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
     for name, ov in mb:
         mb.main_bar.comment = name
         for seed in progress_bar(seeds, parent=mb):
-            r = train_variant(ov, dls, base, epochs, lr, seed, eval_dl)
+            r = train_variant(ov, dls, base, epochs, lr, seed, eval_dl, bn_batches)
             models[name] = r.pop('model')
             rows.append(dict(variant=name, seed=seed, **r))
             mb.write(f"{name} seed {seed}: accuracy {r['accuracy']:.4f} ({r['train_s']:.0f} s)")
@@ -267,7 +290,7 @@ def plot_tradeoff(summary:pd.DataFrame, # from `run_ablation(...).summary`
     ax.errorbar(summary[x], summary.acc_mean, yerr=summary.acc_std, fmt='o', capsize=4)
     for name, row in summary.iterrows():
         ax.annotate(name, (row[x], row.acc_mean), textcoords='offset points', xytext=(5, 4), fontsize=8)
-    ax.set_xlabel(_XLABELS.get(x, x)); ax.set_ylabel('validation accuracy')
+    ax.set_xlabel(_XLABELS.get(x, x)); ax.set_ylabel('accuracy (mean ± std over seeds)')
     ax.set_title(title or f"accuracy vs {_XLABELS.get(x, x)}"); ax.grid(alpha=0.3)
     return ax
 
@@ -390,4 +413,7 @@ def paper_table(names:list|None=None, # registered models (default: all of `PUBL
                          gmacs_224=f224 / 1e9, gmacs_crop=fcrop / 1e9, paper_gflops=pub.gflops, gflops_diff_pct=_pct(f224 / 1e9, pub.gflops),
                          paddle_gflops=pub.third_party_gflops, paddle_diff_pct=_pct(f224 / 1e9, pub.third_party_gflops),
                          source=pub.source))
-    return pd.DataFrame(rows).set_index('model')
+    df = pd.DataFrame(rows).set_index('model')
+    num = [c for c in df.columns if c != 'source']
+    df[num] = df[num].astype(float)   # missing published figures become NaN, not None
+    return df
