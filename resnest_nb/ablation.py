@@ -20,7 +20,7 @@ from .io import seed_everything
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'PUBLISHED', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
            'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
            'AblationResult', 'summarize', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
-           'plot_attention_maps', 'Published', 'count_complexity_meta', 'paper_table']
+           'plot_attention_maps', 'attention_preference', 'Published', 'count_complexity_meta', 'paper_table']
 
 # %% ../nbs/07_ablation.ipynb
 SWITCHES = ('deep_stem', 'avg_down', 'avd', 'avd_first')
@@ -356,10 +356,28 @@ def plot_attention_maps(maps:dict, # from `attention_maps`
         axs[i, 0].imshow(((img - img.min()) / (img.max() - img.min() + 1e-8)).cpu().numpy(), cmap='gray')
         axs[i, 0].set_title(labels[i] if labels else f"image {i}", fontsize=9); axs[i, 0].axis('off')
         for j, l in enumerate(layers):
-            ax = plot_attention(maps[l][i, :, :max_channels], ax=axs[i, j + 1], title=l if i == 0 else "")
+            att = maps[l][i, :, :max_channels]
+            ax = plot_attention(att, ax=axs[i, j + 1], title=l if i == 0 else "")
+            ax.set_yticks(range(att.shape[0]))
             if i < n - 1: ax.set_xlabel("")
+            if j > 0: ax.set_ylabel("")
     fig.tight_layout()
     return fig
+
+# %% ../nbs/07_ablation.ipynb
+def attention_preference(maps:dict, # from `attention_maps`
+                        ) -> pd.DataFrame:
+    "Per block: share of channels preferring each split, mean largest weight, and std of the weights across images."
+    rows = []
+    for name, a in maps.items():
+        r = a.shape[1]
+        if r == 1: pref = {'split_0': 1.0}
+        else:
+            counts = torch.bincount(a.argmax(1).flatten(), minlength=r).float()
+            pref = {f'split_{k}': float(c) for k, c in enumerate(counts / counts.sum())}
+        rows.append(dict(block=name, radix=r, **pref, mean_max_weight=float(a.max(1).values.mean()),
+                         std_over_images=float(a.std(0).mean()) if a.shape[0] > 1 else 0.))
+    return pd.DataFrame(rows).set_index('block')
 
 # %% ../nbs/07_ablation.ipynb
 @dataclass(frozen=True)
