@@ -122,7 +122,8 @@ def plot_results(df:pd.DataFrame, # from `results_table`
     keys = sorted(heads)[:max_panels]
     n = max(len(keys), 1)
     cols = min(n, 3); rows_ = math.ceil(n / cols)
-    fig, axs = plt.subplots(rows_, cols, figsize=(4.5 * cols, 0.6 + 0.45 * max(2, max((len(v) for v in heads.values()), default=2)) * rows_), squeeze=False)
+    n_bars = max((len(v) for v in heads.values()), default=2)
+    fig, axs = plt.subplots(rows_, cols, figsize=(4.5 * cols, (1.2 + 0.35 * max(n_bars, 2)) * rows_ + 0.7), squeeze=False)
     kinds = sorted(set(df.experiment)) if len(df) else []
     colours = {k: plt.cm.tab10(i % 10) for i, k in enumerate(kinds)}
     for ax, key in zip(axs.flat, keys):
@@ -130,13 +131,16 @@ def plot_results(df:pd.DataFrame, # from `results_table`
         ax.barh(range(len(runs)), vals, color=[colours[e] for e in exps])
         ax.set_yticks(range(len(runs)), runs); ax.invert_yaxis(); ax.set_title(key)
         for i, v in enumerate(vals): ax.text(v, i, f" {v:.4g}", va='center', fontsize=8)
+        ax.margins(x=0.15)
     for ax in list(axs.flat)[len(keys):]: ax.axis('off')
     if not keys: axs.flat[0].text(0.5, 0.5, "no headline metrics found", ha='center', va='center')
+    top = 1 - 0.6 / fig.get_figheight()
     if kinds:
         from matplotlib.patches import Patch
-        fig.legend(handles=[Patch(color=colours[k], label=k) for k in kinds], loc='lower center', ncol=min(len(kinds), 5),
-                   bbox_to_anchor=(0.5, -0.02 - 0.04 * (len(kinds) > 5)), frameon=False)
-    fig.suptitle("resnest_nb: headline metrics of every run"); fig.tight_layout(rect=(0, 0.04, 1, 1))
+        fig.legend(handles=[Patch(color=colours[k], label=k) for k in kinds], loc='upper center', ncol=min(len(kinds), 5),
+                   bbox_to_anchor=(0.5, 1 - 0.22 / fig.get_figheight()), frameon=False, fontsize=9)
+    fig.suptitle("resnest_nb: headline metrics of every run", y=0.995)
+    fig.tight_layout(rect=(0, 0, 1, top))
     return fig
 
 # %% ../nbs/08_results.ipynb
@@ -150,7 +154,7 @@ def write_results(runs_dir, # folder whose sub-folders are runs
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     df = results_table(runs_dir, missing_ok=missing_ok)
     with atomic_write(out_dir/'results.csv', 'w') as f: df.to_csv(f, index=False)
-    md = [f"# resnest_nb results\n\n{len(df)} run(s) from `{Path(runs_dir).name}/`.\n\n## Overview\n"]
+    md = [f"# resnest_nb results\n\n{len(df)} run(s) from `{Path(runs_dir).name}/`.\n\n## Overview\n\n"]
     over = pd.DataFrame([{'run': r['run'], 'experiment': r['experiment'], **headline_metrics(r)} for r in df.to_dict('records')])
     if len(over): over = over[['run', 'experiment'] + sorted(c for c in over.columns if c not in ('run', 'experiment'))]
     md.append(markdown_table(over, digits) if len(over) else "_no runs found_\n")
