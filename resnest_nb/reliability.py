@@ -7,7 +7,7 @@ from __future__ import annotations
 import torch
 
 # %% auto 0
-__all__ = ['check_finite', 'NaNGuard']
+__all__ = ['check_finite']
 
 # %% ../nbs/12_reliability.ipynb
 def check_finite(x:torch.Tensor, # tensor to check
@@ -23,35 +23,3 @@ def check_finite(x:torch.Tensor, # tensor to check
             raise ValueError(f"{name} has {n_nan} NaN and {n_inf} inf value(s) out of {x.numel()} "
                              f"(shape {tuple(x.shape)}, first at index {first})")
     return x
-
-# %% ../nbs/12_reliability.ipynb
-import math, warnings
-from fastai.callback.core import Callback, CancelFitException
-
-class NaNGuard(Callback):
-    "Stop training before a NaN/inf loss reaches the weights, restore that batch's BatchNorm statistics, and raise a clear error."
-    order = 100  # last, so that its `after_fit` error comes after the other callbacks have cleaned up
-    def __init__(self, raise_error:bool=True): # raise a `FloatingPointError` after stopping (else only warn)
-        self.raise_error, self.stopped_at = raise_error, None
-    def before_fit(self): self.stopped_at = None
-    def before_batch(self):
-        if self.training: self._stats = [b.detach().clone() for b in self._bn_buffers()]
-    def _bn_buffers(self):
-        return [b for m in self.learn.model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)
-                for b in (m.running_mean, m.running_var) if b is not None]
-    def after_loss(self):
-        loss = self.learn.loss
-        if bool(torch.isfinite(loss).all()): return
-        if self.training:
-            for b, saved in zip(self._bn_buffers(), self._stats): b.copy_(saved)
-        self.stopped_at = dict(epoch=self.epoch, iter=self.iter, loss=float(loss.detach().float().mean()),
-                               phase='train' if self.training else 'valid')
-        raise CancelFitException
-    def after_fit(self):
-        if self.stopped_at is None: return
-        s = self.stopped_at
-        msg = (f"training stopped: the {s['phase']} loss became {s['loss']} at epoch {s['epoch']}, batch {s['iter']}; "
-               "the model keeps its weights from before that step (lower the learning rate, check the data for NaN/inf, "
-               "or use gradient clipping)")
-        if self.raise_error: raise FloatingPointError(msg)
-        warnings.warn(msg)

@@ -15,8 +15,8 @@ import torch.nn as nn
 
 # %% auto 0
 __all__ = ['WEIGHTS', 'Weights', 'weights_table', 'cache_dir', 'file_sha256', 'verify_sha256', 'is_url', 'download_checkpoint',
-           'unwrap_state_dict', 'load_state_dict_from', 'state_dict_diff', 'load_checkpoint', 'adapt_input_conv',
-           'load_pretrained']
+           'unwrap_state_dict', 'safe_globals', 'safe_torch_load', 'load_state_dict_from', 'state_dict_diff',
+           'load_checkpoint', 'adapt_input_conv', 'load_pretrained']
 
 # %% ../nbs/02_weights.ipynb
 @dataclass(frozen=True)
@@ -173,23 +173,42 @@ def _head(items, n=8):
     return s + (f", ... ({len(items)} in all)" if len(items) > n else "")
 
 # %% ../nbs/02_weights.ipynb
-def _read_file(path:Path) -> dict:
-    "Load a checkpoint file with `weights_only=True` (or safetensors), turning failures into clear errors."
-    if path.suffix == '.safetensors':
-        from safetensors.torch import load_file
-        try: return load_file(str(path), device='cpu')
-        except Exception as e: raise ValueError(f"cannot read the safetensors file {path}: {e}") from e
-    try: return torch.load(path, map_location='cpu', weights_only=True)
+def safe_globals() -> list:
+    "The types `safe_torch_load` accepts beyond plain tensors and containers: fastcore `L`, NumPy arrays, scalars and dtypes."
+    import numpy as np
+    from fastcore.foundation import L
+    core = getattr(np, '_core', None) or np.core
+    return [L, core.multiarray._reconstruct, core.multiarray.scalar, np.ndarray, np.dtype,
+            *[getattr(np.dtypes, d) for d in np.dtypes.__all__]]
+
+def safe_torch_load(path, # checkpoint file written by `torch.save`
+                    map_location='cpu', # where tensors go
+                   ):
+    "`torch.load(weights_only=True)` accepting `safe_globals()`; a `ValueError` naming the offending global or the damage."
+    path = Path(path)
+    try:
+        with torch.serialization.safe_globals(safe_globals()): return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise ValueError(f"refusing to load {path}: it holds pickled objects that are not plain tensors/containers, and "
-                         f"unpickling them could run code ({first}). Load it with torch.load(weights_only=False) only if "
+        lines = [l.strip() for l in str(e).splitlines() if l.strip()]
+        why = next((l for l in lines if 'GLOBAL' in l or 'nsupported' in l), lines[0] if lines else type(e).__name__)
+        why = why.split('WeightsUnpickler error: ')[-1].split('. Please use')[0]
+        raise ValueError(f"refusing to load {path}: it holds pickled objects beyond tensors and plain containers, and "
+                         f"unpickling them could run code ({why}). Load it with torch.load(weights_only=False) only if "
                          f"you trust where it came from, and re-save its state_dict().") from e
     except (RuntimeError, EOFError, zipfile.BadZipFile, OSError) as e:
         if isinstance(e, FileNotFoundError): raise
         size = path.stat().st_size
         raise ValueError(f"cannot read the checkpoint {path} ({size} bytes): truncated, corrupt or not a PyTorch "
                          f"checkpoint ({type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''})") from e
+
+# %% ../nbs/02_weights.ipynb
+def _read_file(path:Path) -> dict:
+    "Load a checkpoint file safely (`safe_torch_load`, or safetensors)."
+    if path.suffix == '.safetensors':
+        from safetensors.torch import load_file
+        try: return load_file(str(path), device='cpu')
+        except Exception as e: raise ValueError(f"cannot read the safetensors file {path}: {e}") from e
+    return safe_torch_load(path)
 
 # %% ../nbs/02_weights.ipynb
 def load_state_dict_from(source, # checkpoint path, URL (downloaded to the cache) or an already-loaded (wrapped) state dict
