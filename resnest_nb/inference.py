@@ -16,9 +16,9 @@ from .io import atomic_write
 
 # %% auto 0
 __all__ = ['REFERENCE_MODELS', 'FastSplitAttention', 'use_fast_split_attention', 'fold_batchnorm', 'InferenceModel',
-           'prepare_for_inference', 'export_onnx', 'time_interleaved', 'speedup', 'throughput', 'build_model',
-           'reference_models', 'max_abs_diffs', 'peak_memory_mb', 'benchmark_eval', 'benchmark_train', 'summarize',
-           'ratio_table', 'plot_benchmark']
+           'prepare_for_inference', 'prepare_for_training', 'export_onnx', 'time_interleaved', 'speedup', 'throughput',
+           'build_model', 'reference_models', 'max_abs_diffs', 'peak_memory_mb', 'benchmark_eval', 'benchmark_train',
+           'summarize', 'ratio_table', 'plot_benchmark']
 
 # %% ../nbs/11_inference.ipynb
 class FastSplitAttention(SplitAttention):
@@ -133,6 +133,17 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
             warnings.simplefilter('ignore', torch.jit.TracerWarning)
             runner = torch.jit.freeze(torch.jit.trace(m, x, check_trace=False))
     return InferenceModel(m, channels_last=channels_last, autocast=autocast, runner=runner).eval()
+
+# %% ../nbs/11_inference.ipynb
+def prepare_for_training(model:nn.Module, # changed in place
+                         channels_last:bool=True, # convert parameters (and thereby activations) to channels-last
+                         fast_attention:bool=True, # use `FastSplitAttention`
+                        ) -> nn.Module:
+    "Make `model` train faster on CPU/GPU without changing its parameters or outputs; returns `model`."
+    if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
+    if fast_attention: use_fast_split_attention(model)
+    if channels_last: model.to(memory_format=torch.channels_last)
+    return model
 
 # %% ../nbs/11_inference.ipynb
 def _input_hw(input_size):
@@ -302,7 +313,7 @@ def _memory_worker(name:str, mode:str, batch_size:int, input_size:int, prepared:
     "Body of the fresh process of `peak_memory_mb`: prints the peak RSS growth in MiB."
     if num_threads > 0: torch.set_num_threads(num_threads)
     model = build_model(name)
-    if prepared: model = prepare_for_inference(model)
+    if prepared: model = prepare_for_inference(model) if mode == 'eval' else prepare_for_training(model)
     run = _make_workload(model, mode, batch_size, input_size)
     base = _reset_peak_rss()
     run(); run()
@@ -312,7 +323,7 @@ def peak_memory_mb(name:str, # one of `REFERENCE_MODELS`
                    mode:str='eval', # 'eval' (forward, no grad) or 'train' (forward, backward, SGD step)
                    batch_size:int=8,
                    input_size:int=224,
-                   prepared:bool=False, # measure `prepare_for_inference(model)` (eval only)
+                   prepared:bool=False, # measure our fast path: `prepare_for_inference` (eval) / `prepare_for_training` (train)
                    num_threads:int=0, # torch threads in the worker (0: torch's default)
                    timeout:float=600, # seconds before the worker is killed
                   ) -> float:
@@ -320,7 +331,6 @@ def peak_memory_mb(name:str, # one of `REFERENCE_MODELS`
     import subprocess
     if name not in REFERENCE_MODELS: raise ValueError(f"unknown model {name!r}; expected one of {REFERENCE_MODELS}")
     if mode not in ('eval', 'train'): raise ValueError(f"mode must be 'eval' or 'train', got mode={mode!r}")
-    if prepared and mode != 'eval': raise ValueError("prepared=True only makes sense with mode='eval'")
     code = (f"from resnest_nb.inference import _memory_worker; "
             f"_memory_worker({name!r}, {mode!r}, {int(batch_size)}, {int(input_size)}, {bool(prepared)}, {int(num_threads)})")
     env = {**os.environ, 'PYTHONPATH': os.pathsep.join(p for p in sys.path if p and os.path.isdir(p))}
@@ -350,8 +360,8 @@ def benchmark_train(models:dict, # name -> model; each is deep-copied and traine
 
 # %% ../nbs/11_inference.ipynb
 def summarize(results:dict, # setting name ('eval_b8', 'train_b16', ...) -> output of `benchmark_eval`/`benchmark_train`
-              ours:tuple=('ours', 'ours_prepared', 'ours_jit', 'ours_compiled'), # our contenders, where present
-              baselines:tuple=('timm', 'official', 'torchvision_resnet50'), # what they are compared with
+              ours:tuple=('ours', 'ours_prepared', 'ours_jit', 'ours_compiled', 'ours_channels_last'), # our contenders, where present
+              baselines:tuple=('timm', 'official', 'torchvision_resnet50', 'timm_channels_last'), # what they are compared with
              ) -> dict:
     "Throughput (images/s) and paired speed-up ratios (ours over each baseline, other baselines over the first) per setting."
     tp, ratios = {}, {}
