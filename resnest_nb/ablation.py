@@ -171,12 +171,11 @@ def _data_geometry(dls):
     n = getattr(dls, 'c', None) or len(getattr(dls, 'vocab', []) or []) or int(yb.max()) + 1
     return xb.shape[1], xb.shape[-1], n
 
-def _learner(dls, model, lr):
-    from fastai.learner import Learner
-    from fastai.metrics import accuracy
-    from fastai.losses import CrossEntropyLossFlat
-    import fastai.callback.schedule, fastai.callback.progress  # patch in fit_one_cycle, no_bar, no_logging
-    return Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, lr=lr)
+def _learner(dls, base, overrides, in_chans, lr, label_smoothing):
+    "The project's `resnest_learner` for the variant, without checkpoint files."
+    from resnest_nb.learner import resnest_learner
+    import fastai.callback.progress  # patches in Learner.no_bar / no_logging
+    return resnest_learner(dls, base, lr=lr, label_smoothing=label_smoothing, checkpoint=False, in_chans=in_chans, **overrides)
 
 def recalibrate_bn(model:nn.Module, # model whose BatchNorm running statistics are re-estimated
                    dl, # batches of inputs (e.g. `dls.train`); labels are ignored
@@ -206,14 +205,14 @@ def train_variant(overrides:dict, # the variant
                   seed:int=0, # seeds model init and data order
                   eval_dl=None, # where accuracy is measured (e.g. a held-out test split); default: `dls.valid`
                   bn_batches:int=20, # re-estimate BatchNorm statistics on this many training batches before evaluating (0: off)
+                  label_smoothing:float=0.1, # as in the paper's recipe (`resnest_learner`'s default)
                  ) -> dict:
     "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
     if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
     in_chans, _, n_classes = _data_geometry(dls)
     seed_everything(seed)
     for dl in dls.loaders: dl.rng = random.Random(seed)   # fastai's DataLoader draws its shuffle RNG once, at creation
-    model = build_variant(overrides, base, n_classes, in_chans)
-    learn = _learner(dls, model, lr)
+    learn = _learner(dls, base, overrides, in_chans, lr, label_smoothing)
     t0 = time.perf_counter()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     train_s = time.perf_counter() - t0
@@ -252,6 +251,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
                  reference:str|None=None, # latency reference variant (default: the first)
                  eval_dl=None, # where accuracy is measured (default: `dls.valid`)
                  bn_batches:int=20, # see `train_variant`
+                 label_smoothing:float=0.1, # see `train_variant`
                 ) -> AblationResult:
     "Train every variant with every seed, time them side by side, and summarize."
     if not grid: raise ValueError("grid is empty")
@@ -264,7 +264,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
     for name, ov in mb:
         mb.main_bar.comment = name
         for seed in progress_bar(seeds, parent=mb):
-            r = train_variant(ov, dls, base, epochs, lr, seed, eval_dl, bn_batches)
+            r = train_variant(ov, dls, base, epochs, lr, seed, eval_dl, bn_batches, label_smoothing)
             models[name] = r.pop('model')
             rows.append(dict(variant=name, seed=seed, **r))
             mb.write(f"{name} seed {seed}: accuracy {r['accuracy']:.4f} ({r['train_s']:.0f} s)")
