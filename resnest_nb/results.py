@@ -66,6 +66,7 @@ def load_runs(runs_dir, # folder whose sub-folders are runs
         raise ValueError(f"runs_dir={str(runs_dir)!r} is not a directory")
     runs = []
     for f in sorted(runs_dir.glob("*/metrics.json")):
+        if f.parent.name.startswith('.'): continue   # hidden: a run still being written (the runner's `.<run>.partial/`)
         try: d = json.loads(f.read_text())
         except (json.JSONDecodeError, UnicodeDecodeError, OSError) as e:
             warnings.warn(f"skipping malformed metrics file {f}: {e}"); continue
