@@ -36,17 +36,21 @@ def markdown_table(df:pd.DataFrame, # table to format
     return "\n".join(lines) + "\n"
 
 # %% ../nbs/08_results.ipynb
+_PARAM_KEYS = ('parameters', 'params', 'config')
+
 def flatten_metrics(d:dict, # a parsed metrics.json
                     prefix:str="", # key prefix (used in recursion)
                    ) -> dict:
     "One flat `{key: scalar}` row from nested metrics: `a.b` keys, numeric lists -> last value (+ `a.n`), tables -> row count."
     if not isinstance(d, dict): raise TypeError(f"metrics must be a JSON object (dict), got {type(d).__name__}")
     out = {}
+    in_params = prefix.split(".")[0] in _PARAM_KEYS
     for k, v in d.items():
         key = f"{prefix}{k}"
         if isinstance(v, dict): out.update(flatten_metrics(v, key + "."))
         elif isinstance(v, (list, tuple)):
-            if v and all(isinstance(x, numbers.Number) and not isinstance(x, bool) for x in v):
+            if in_params and all(isinstance(x, (str, numbers.Number)) for x in v): out[key] = ", ".join(map(str, v))
+            elif v and all(isinstance(x, numbers.Number) and not isinstance(x, bool) for x in v):
                 out[key], out[key + ".n"] = v[-1], len(v)
             elif v and all(isinstance(x, dict) for x in v): out[key + ".rows"] = len(v)
             elif all(isinstance(x, (str, numbers.Number)) for x in v): out[key] = ", ".join(map(str, v))
@@ -145,6 +149,20 @@ def plot_results(df:pd.DataFrame, # from `results_table`
     return fig
 
 # %% ../nbs/08_results.ipynb
+def _run_details(run, metrics, run_dir, out_dir, digits, max_rows=50):
+    "Markdown for the tables (lists of records) in a run's metrics and links to its figures."
+    import os
+    parts = []
+    for k, v in metrics.items():
+        if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+            t = pd.DataFrame(v[:max_rows])
+            more = f" (first {max_rows} of {len(v)})" if len(v) > max_rows else ""
+            parts.append(f"\n### {run}: {k}{more}\n\n" + markdown_table(t, digits))
+    figs = sorted(Path(run_dir).glob("*.png"))
+    if figs:
+        parts.append(f"\n### {run}: figures\n\n" + "\n".join(f"![{f.stem}]({os.path.relpath(f, out_dir)})" for f in figs) + "\n")
+    return "".join(parts)
+
 def write_results(runs_dir, # folder whose sub-folders are runs
                   out_dir, # where results.md, results.csv and results.png go
                   digits:int=4, # significant digits in the markdown
@@ -159,9 +177,11 @@ def write_results(runs_dir, # folder whose sub-folders are runs
     over = pd.DataFrame([{'run': r['run'], 'experiment': r['experiment'], **headline_metrics(r)} for r in df.to_dict('records')])
     if len(over): over = over[['run', 'experiment'] + sorted(c for c in over.columns if c not in ('run', 'experiment'))]
     md.append(markdown_table(over, digits) if len(over) else "_no runs found_\n")
+    runs = dict(load_runs(runs_dir, missing_ok=True)) if Path(runs_dir).is_dir() else {}
     for kind, sub in df.groupby('experiment', sort=True):
         sub = sub.dropna(axis=1, how='all').drop(columns='experiment')
         md.append(f"\n## {kind}\n\n" + markdown_table(sub, digits))
+        for run in sub.run: md.append(_run_details(run, runs.get(run, {}), Path(runs_dir)/run, out_dir, digits))
     md.append("\n![headline metrics](results.png)\n")
     with atomic_write(out_dir/'results.md', 'w') as f: f.write("".join(md))
     fig = plot_results(df); save_figure(fig, out_dir/'results.png'); plt.close(fig)
