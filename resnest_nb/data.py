@@ -171,7 +171,6 @@ def array_dls(arrays:ImageArrays, # images, labels and the held-out test split
                      [ArrayLabel(labels, arrays.classes), Categorize(vocab=arrays.classes, sort=False)]], splits=splits)
     augs = [RandomShiftFlip(pad=max(1, size // 10))] if augment else []
     batch_tfms = [IntToFloatTensor(), GreyToRGB(), ResizeBatch(size), *augs, Normalize.from_stats([mean] * 3, [std] * 3)]
-    torch.manual_seed(seed)
     dls = dsets.dataloaders(bs=bs, after_batch=batch_tfms, device=device, shuffle=True, num_workers=0)
     dls.test_items, dls.classes, dls.size, dls.source = list(range(n_train, n_train + n_test)), arrays.classes, size, arrays.source
     return dls
