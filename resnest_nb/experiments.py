@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiments.ipynb 3
 from __future__ import annotations
-import argparse, ast, contextlib, difflib, fnmatch, io, os, re, shutil, sys, tempfile, time, traceback
+import argparse, ast, contextlib, difflib, fnmatch, io, logging, os, re, shutil, sys, tempfile, time, traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 import nbformat, yaml
@@ -207,6 +207,20 @@ def _rel(p:Path, cwd:Path) -> str:
     except ValueError: return str(p.resolve())
 
 # %% ../nbs/09_experiments.ipynb
+class _ValidatedElsewhere(logging.Filter):
+    "Drop papermill's own parameter warnings: its regex parser trips on some comments and the runner checked the names already."
+    def filter(self, record):
+        msg = record.getMessage()
+        return not (msg.startswith('Unable to parse line') or msg.startswith('Passed unknown parameter'))
+
+@contextlib.contextmanager
+def _quiet_papermill_params():
+    logs, f = [logging.getLogger('papermill'), logging.getLogger('papermill.translators')], _ValidatedElsewhere()
+    for l in logs: l.addFilter(f)
+    try: yield
+    finally:
+        for l in logs: l.removeFilter(f)
+
 @contextlib.contextmanager
 def _tagged_copy(nb_path:Path):
     "`nb_path`, or a temporary copy whose parameters cell carries the `parameters` tag papermill looks for."
@@ -252,7 +266,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     out_nb, t0 = partial/f'{name}.ipynb', time.time()
     print(f"running {nb.name} -> {_rel(final, root)}/ with {values}")
     try:
-        with _tagged_copy(nb) as src:
+        with _tagged_copy(nb) as src, _quiet_papermill_params():
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=progress,
                                 log_output=log_output, kernel_name='python3')
     except pm.PapermillExecutionError as e:
@@ -329,13 +343,14 @@ def test_experiments(exp_dir, # folder of the experiment notebooks
             print(f"  {'ok  ' if not err else 'FAIL'} {name:<28} {out[-1].seconds:6.1f}s" + (f"\n    {err}" if err else ''), flush=True)
     return out
 
-def summarize(results:list, file=None) -> tuple:
-    "Print a table of `results` and the final line `N passed, M failed`; returns `(passed, failed)`."
+def summarize(results:list, file=None, wall:float|None=None) -> tuple:
+    "Print a table of `results` (and the `wall` time) and the final line `N passed, M failed`; returns `(passed, failed)`."
     file = file or sys.stdout
     passed = sum(r.passed for r in results); failed = len(results) - passed
     print(f"\n{'kind':<11} {'notebook':<28} {'result':<6} {'time':>8}", file=file)
     for r in results: print(f"{r.kind:<11} {r.name:<28} {'ok' if r.passed else 'FAIL':<6} {r.seconds:7.1f}s", file=file)
     print(f"{'total':<11} {'':<28} {'':<6} {sum(r.seconds for r in results):7.1f}s", file=file)
+    if wall is not None: print(f"wall time {wall:.1f}s", file=file)
     print(f"{passed} passed, {failed} failed", file=file, flush=True)
     return passed, failed
 
@@ -361,8 +376,8 @@ def run_tests(only:str|None=None, # only notebooks whose name matches (fnmatch p
             results += test_experiments(experiments_dir(root), only, root)
     if not results:
         print(f"no notebook matched{f' --only {only!r}' if only else ''}: nothing was tested", file=sys.stderr)
-    passed, failed = summarize(results)
-    print(f"wall time {time.time() - t0:.1f}s", file=sys.stderr)
+    sys.stderr.flush()
+    passed, failed = summarize(results, wall=time.time() - t0)
     return 0 if results and not failed else 1
 
 # %% ../nbs/09_experiments.ipynb
