@@ -301,6 +301,8 @@ def plot_history(learn:Learner, title:str=''):
     for n in [k for k in (hist[0] if hist else {}) if k not in ('epoch', 'train_loss', 'valid_loss')]:
         ax2.plot([h['epoch'] + 1 for h in hist], [h[n] for h in hist], 'o-', label=n)
     ax2.set_xlabel('epoch'); ax2.set_ylabel('metric (validation)'); ax2.legend(); ax2.grid(alpha=0.3)
+    from matplotlib.ticker import MaxNLocator
+    ax2.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(title or f"{getattr(learn, 'arch', 'model')}: training curves")
     fig.tight_layout()
     return fig
