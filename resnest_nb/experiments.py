@@ -309,20 +309,33 @@ def test_library(files, # notebooks to test
                  skip_flags=None, # flags whose cells are skipped (default: `tst_flags` of settings.ini)
                  basepath=None, # added to `sys.path` of the workers
                 ) -> list:
-    "Run nbdev's `test_nb` on `files` in parallel; a `TestResult` per notebook."
+    "Run nbdev's `test_nb` on `files` in `n_workers` processes, printing each as it finishes; a `TestResult` per notebook."
     from nbdev.test import test_nb
-    from fastcore.parallel import parallel
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from functools import partial
     files = list(files)
     if not files: return []
     if skip_flags is None:
         from nbdev.config import get_config
         skip_flags = get_config().tst_flags.split()
     if n_workers is None: n_workers = 0 if len(files) == 1 else min(2, os.cpu_count() or 1)
-    res = parallel(test_nb, files, skip_flags=skip_flags, force_flags=flags.split(), n_workers=n_workers,
-                   basepath=basepath, pause=0.01, do_print=False, showerr=True, progress=False)
-    out = [TestResult('library', f.stem, bool(ok), float(t)) for f, (ok, t) in zip(files, res)]
-    for r in out: print(f"  {'ok  ' if r.passed else 'FAIL'} {r.name:<28} {r.seconds:6.1f}s", flush=True)
-    return out
+    run = partial(test_nb, skip_flags=skip_flags, force_flags=flags.split(), basepath=basepath, showerr=True)
+    def _done(f, ok, t):
+        r = TestResult('library', f.stem, bool(ok), float(t))
+        print(f"  {'ok  ' if r.passed else 'FAIL'} {r.name:<28} {r.seconds:6.1f}s", flush=True)
+        return r
+    if n_workers == 0: out = {f: _done(f, *run(f)) for f in files}
+    else:
+        import multiprocessing as mp
+        out = {}
+        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context('fork')) as ex:
+            futs = {ex.submit(run, f): f for f in files}
+            for fut in as_completed(futs):
+                f = futs[fut]
+                try: ok, t = fut.result()
+                except Exception as e: print(f"{f.name}: {type(e).__name__}: {e}", file=sys.stderr); ok, t = False, 0.
+                out[f] = _done(f, ok, t)
+    return [out[f] for f in files]
 
 # %% ../nbs/09_experiments.ipynb
 def test_experiments(exp_dir, # folder of the experiment notebooks
