@@ -202,6 +202,16 @@ def _publish(partial:Path, final:Path):
         raise
     if old: shutil.rmtree(old, ignore_errors=True)
 
+def _running_pid(partial:Path) -> int|None:
+    "pid of a live process that is running into `partial` (from its `.pid` file), else None."
+    try: pid = int((partial/'.pid').read_text())
+    except (FileNotFoundError, ValueError): return None
+    if pid == os.getpid(): return None
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return None
+    except PermissionError: pass
+    return pid
+
 def _rel(p:Path, cwd:Path) -> str:
     try: return str(p.resolve().relative_to(cwd.resolve()))
     except ValueError: return str(p.resolve())
@@ -255,6 +265,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     values = resolve_params(name, params, files, tiny, exp_dir)
     nb = experiment_path(name, exp_dir)
     partial, final = partial_dir(runs_dir, run), runs_dir/run
+    if (pid := _running_pid(partial)): raise ValueError(f"run {run!r} is already running (pid {pid}, into {partial}); choose another --name")
     if resume:
         if not partial.is_dir(): raise ValueError(f"nothing to resume: {partial} does not exist (resume continues a failed or killed run)")
         if 'resume' in notebook_params(nb): values['resume'] = True
@@ -262,7 +273,9 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         if partial.exists(): shutil.rmtree(partial)
         partial.mkdir(parents=True)
     values['out_dir'] = _rel(partial, root)
+    (partial/'.pid').write_text(str(os.getpid()))
     import papermill as pm
+    shown = _rel(partial, root)
     out_nb, t0 = partial/f'{name}.ipynb', time.time()
     print(f"running {nb.name} -> {_rel(final, root)}/ with {values}")
     try:
@@ -271,14 +284,15 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
                                 log_output=log_output, kernel_name='python3')
     except pm.PapermillExecutionError as e:
         raise ExperimentError(f"experiment {name!r} failed in cell {e.exec_count}: {e.ename}: {e.evalue}\n"
-                              f"the executed notebook (with the traceback) and partial outputs are in {partial}/; "
+                              f"the executed notebook (with the traceback) and partial outputs are in {shown}/; "
                               f"fix and re-run, or continue with --resume") from None
     except Exception as e:
-        raise ExperimentError(f"experiment {name!r} could not run: {type(e).__name__}: {e}; partial outputs in {partial}/") from e
+        raise ExperimentError(f"experiment {name!r} could not run: {type(e).__name__}: {e}; partial outputs in {shown}/") from e
     if not (partial/'metrics.json').is_file():
-        raise ExperimentError(f"experiment {name!r} finished but wrote no metrics.json into out_dir; outputs kept in {partial}/")
+        raise ExperimentError(f"experiment {name!r} finished but wrote no metrics.json into out_dir; outputs kept in {shown}/")
     save_json(dict(experiment=name, run=run, parameters=values, tiny=tiny, resumed=resume, seconds=round(time.time() - t0, 1),
                    notebook=f'{name}.ipynb', resnest_nb=resnest_nb.__version__, papermill=pm.__version__), partial/'run.json')
+    (partial/'.pid').unlink()
     _publish(partial, final)
     print(f"done in {time.time() - t0:.1f}s: {_rel(final, root)}/ ({', '.join(sorted(p.name for p in final.iterdir()))})")
     return final
