@@ -20,9 +20,9 @@ from .models import create_model, list_models
 # %% auto 0
 __all__ = ['freeze_backbone_layers', 'load_backbone_weights', 'resnest_fpn_backbone', 'fasterrcnn_resnest_fpn',
            'maskrcnn_resnest_fpn', 'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml', 'load_image',
-           'VOCDetection', 'COCODetection', 'tile_starts', 'tile_detection', 'coco_ground_truth', 'coco_results',
-           'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine', 'train_detector', 'predict_detections',
-           'draw_detections', 'show_detections']
+           'VOCDetection', 'COCODetection', 'tile_starts', 'tile_detection', 'resize_detection', 'merge_tiles',
+           'coco_ground_truth', 'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine',
+           'train_detector', 'predict_detections', 'draw_detections', 'show_detections']
 
 # %% ../nbs/06_detection.ipynb
 _LAYERS = ('layer4', 'layer3', 'layer2', 'layer1', 'conv1')
@@ -310,6 +310,28 @@ def tile_detection(image:torch.Tensor, # (3, H, W) image
             keep = (inside > 0) & (inside >= min_visible * area)
             tiles.append((image[:, y:y + h, x:x + w].clone(), dict(boxes=b[keep], labels=labels[keep].clone(), origin=(x, y))))
     return tiles
+
+# %% ../nbs/06_detection.ipynb
+def resize_detection(image:torch.Tensor, target:dict, scale:float) -> tuple:
+    "Rescale an image (bilinear, antialiased) and its boxes by `scale`."
+    if not scale > 0: raise ValueError(f"scale must be positive, got scale={scale!r}")
+    if scale == 1: return image, target
+    h, w = round(image.shape[-2] * scale), round(image.shape[-1] * scale)
+    img = torch.nn.functional.interpolate(image[None], size=(h, w), mode='bilinear', antialias=True, align_corners=False)[0]
+    sx, sy = w / image.shape[-1], h / image.shape[-2]
+    t = dict(target, boxes=target['boxes'] * torch.tensor([sx, sy, sx, sy]))
+    return img.clamp(0, 1), t
+
+def merge_tiles(predictions:list, # per-tile predictions (boxes, labels, scores)
+                origins:list, # (x, y) of each tile in the image
+                iou:float=0.5, # NMS IoU threshold across tiles
+               ) -> dict:
+    "One prediction for the whole image: tile boxes shifted by their origin, duplicates removed by class-wise NMS."
+    from torchvision.ops import batched_nms
+    boxes = torch.cat([p['boxes'] + torch.tensor([x, y, x, y], dtype=p['boxes'].dtype) for p, (x, y) in zip(predictions, origins)])
+    labels, scores = torch.cat([p['labels'] for p in predictions]), torch.cat([p['scores'] for p in predictions])
+    keep = batched_nms(boxes, scores, labels, iou)
+    return dict(boxes=boxes[keep], labels=labels[keep], scores=scores[keep])
 
 # %% ../nbs/06_detection.ipynb
 _STATS = ('AP', 'AP50', 'AP75', 'AP_small', 'AP_medium', 'AP_large', 'AR1', 'AR10', 'AR100', 'AR_small', 'AR_medium', 'AR_large')
