@@ -440,13 +440,13 @@ def train_detector(model:nn.Module, # a torchvision detection model (loss dict i
                    seed:int=0, # shuffling and flips
                    progress:bool=True, # fastprogress bar
                   ) -> list:
-    "Train `model` in place with SGD + warm-up + cosine; the per-step history of losses (dicts of floats)."
+    "Train `model` with SGD + warm-up + cosine; per-step loss history. A last batch of one image joins the previous one."
     from fastprogress.fastprogress import master_bar, progress_bar
     if not items: raise ValueError("no training items")
     if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd)
-    steps_per_epoch = math.ceil(len(items) / bs)
+    steps_per_epoch = len(items) // bs + (len(items) % bs > 1 or len(items) < bs)
     total = epochs * steps_per_epoch
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, total, int(warmup_frac * total)))
     g = torch.Generator().manual_seed(seed)
@@ -456,6 +456,7 @@ def train_detector(model:nn.Module, # a torchvision detection model (loss dict i
     for epoch in mb:
         order = torch.randperm(len(items), generator=g).tolist()
         batches = [order[i:i + bs] for i in range(0, len(order), bs)]
+        if len(batches) > 1 and len(batches[-1]) == 1: batches[-2] = batches[-2] + batches[-1]; batches.pop()  # BN needs 2
         for b in (progress_bar(batches, parent=mb) if progress else batches):
             pairs = [items[i] for i in b]
             pairs = [random_flips(im, _keep_fields(t), g) if augment else (im, _keep_fields(t)) for im, t in pairs]
