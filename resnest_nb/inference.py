@@ -392,6 +392,8 @@ def plot_benchmark(metrics:dict, # with 'ratios' (from `summarize`) and optional
     import numpy as np
     mem = metrics.get('memory_mb') or {}
     fig, axs = plt.subplots(1, 2 if mem else 1, figsize=(13 if mem else 7, 4.2), squeeze=False)
+    every = list(dict.fromkeys([k.split('/')[0] for r in metrics['ratios'].values() for k in r] + [n for d in mem.values() for n in d]))
+    colour = {n: plt.cm.tab10(i % 10) for i, n in enumerate(every)}   # one colour per contender in both panels
     ax = axs[0, 0]
     settings = list(metrics['ratios'])
     bars = list(dict.fromkeys(k.split('/')[0] for s in settings for k in metrics['ratios'][s] if k.endswith('/' + baseline)))
@@ -400,7 +402,7 @@ def plot_benchmark(metrics:dict, # with 'ratios' (from `summarize`) and optional
         qs = [metrics['ratios'][s].get(f"{n}/{baseline}") for s in settings]
         med = [q['median'] if q else np.nan for q in qs]
         err = [[q['median'] - q['q25'] if q else 0 for q in qs], [q['q75'] - q['median'] if q else 0 for q in qs]]
-        ax.bar(np.arange(len(settings)) + (i - (len(bars) - 1) / 2) * w, med, w, yerr=err, label=n, capsize=3)
+        ax.bar(np.arange(len(settings)) + (i - (len(bars) - 1) / 2) * w, med, w, yerr=err, label=n, capsize=3, color=colour[n])
     ax.axhline(1, color='k', lw=1, ls='--', label=baseline)
     ax.set_xticks(np.arange(len(settings)), settings); ax.set_ylabel(f"speed-up over {baseline} (x)")
     ax.set_title(f"throughput relative to {baseline} (median of paired rounds)"); ax.legend(fontsize=8)
@@ -409,7 +411,7 @@ def plot_benchmark(metrics:dict, # with 'ratios' (from `summarize`) and optional
         msets = list(mem); mnames = list(dict.fromkeys(n for s in msets for n in mem[s]))
         w = 0.8 / len(mnames)
         for i, n in enumerate(mnames):
-            ax.bar(np.arange(len(msets)) + (i - (len(mnames) - 1) / 2) * w, [mem[s].get(n, np.nan) for s in msets], w, label=n)
+            ax.bar(np.arange(len(msets)) + (i - (len(mnames) - 1) / 2) * w, [mem[s].get(n, np.nan) for s in msets], w, label=n, color=colour[n])
         ax.set_xticks(np.arange(len(msets)), msets); ax.set_ylabel("peak RSS growth (MiB)")
         ax.set_title("peak memory (fresh process per measurement)"); ax.legend(fontsize=8)
     fig.tight_layout()
