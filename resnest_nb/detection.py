@@ -57,13 +57,9 @@ def load_backbone_weights(model:nn.Module, # a ResNeSt built with `num_classes=0
                           progress:bool=True, # progress bar when downloading
                          ) -> nn.Module:
     "Load a classification checkpoint of our models into a detection backbone, dropping `fc.*`; errors list bad keys."
-    from resnest_nb.weights import WEIGHTS, download_checkpoint, load_state_dict_from, load_checkpoint
+    from resnest_nb.weights import release_checkpoint, load_state_dict_from, load_checkpoint
     if isinstance(weights, str) and weights.upper() == 'DEFAULT':
-        if name not in WEIGHTS:
-            raise ValueError(f"no release weights exist for {name!r}; models with release weights: {', '.join(WEIGHTS)}. "
-                             "Pass a checkpoint path or URL as weights_backbone= instead.")
-        w = WEIGHTS[name]
-        weights = download_checkpoint(w.urls, w.sha256, progress, file_name=w.file_name)
+        weights = release_checkpoint(name, progress, arg='weights_backbone')
     if not isinstance(weights, (str, os.PathLike, Mapping)):
         raise TypeError(f"weights_backbone must be 'DEFAULT', a path, a URL or a state dict, got {type(weights).__name__}")
     sd = _drop_for_backbone(load_state_dict_from(weights, progress=progress), model)

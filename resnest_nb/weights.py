@@ -16,7 +16,7 @@ import torch.nn as nn
 # %% auto 0
 __all__ = ['WEIGHTS', 'Weights', 'weights_table', 'cache_dir', 'file_sha256', 'verify_sha256', 'is_url', 'download_checkpoint',
            'unwrap_state_dict', 'safe_globals', 'safe_torch_load', 'load_state_dict_from', 'state_dict_diff',
-           'load_checkpoint', 'adapt_input_conv', 'load_pretrained']
+           'load_checkpoint', 'adapt_input_conv', 'release_checkpoint', 'load_pretrained']
 
 # %% ../nbs/02_weights.ipynb
 @dataclass(frozen=True)
@@ -305,6 +305,17 @@ def _fit_head_and_stem(model, sd):
         sd = {**sd, stem: adapt_input_conv(sd[stem], own[stem].shape[1])}
     return sd, ignore
 
+def release_checkpoint(name:str, # registered model name
+                       progress:bool=True, # progress bar when downloading
+                       arg:str='weights', # the argument the user passed 'DEFAULT' as, for the message
+                      ) -> Path:
+    "Path of the cached release checkpoint of `name` (downloaded and hash-checked if needed); a ValueError if it has none."
+    if name not in WEIGHTS:
+        raise ValueError(f"no release weights exist for {name!r}; models with release weights: {', '.join(WEIGHTS)}. "
+                         f"Pass a checkpoint path or URL as {arg}= instead.")
+    w = WEIGHTS[name]
+    return download_checkpoint(w.urls, w.sha256, progress, file_name=w.file_name)
+
 def load_pretrained(model:nn.Module, # a freshly built model
                     name:str, # its registered name (for 'DEFAULT')
                     weights, # 'DEFAULT', a checkpoint path, a URL or a state dict
@@ -313,12 +324,7 @@ def load_pretrained(model:nn.Module, # a freshly built model
     "Load `weights` into `model` (built as `name`), as `create_model(name, weights=...)` does."
     sha256 = None
     if isinstance(weights, str) and weights.upper() == 'DEFAULT':
-        if name not in WEIGHTS:
-            raise ValueError(f"no release weights exist for {name!r}; models with release weights: {', '.join(WEIGHTS)}. "
-                             "Pass a checkpoint path or URL as weights= instead.")
-        w = WEIGHTS[name]
-        path = download_checkpoint(w.urls, w.sha256, progress, file_name=w.file_name)
-        sd = load_state_dict_from(path)
+        sd = load_state_dict_from(release_checkpoint(name, progress))
     elif isinstance(weights, (str, os.PathLike, Mapping)): sd = load_state_dict_from(weights, progress=progress)
     else: raise TypeError(f"weights must be 'DEFAULT', a path, a URL or a state dict, got {type(weights).__name__}: {weights!r:.80}")
     sd, ignore = _fit_head_and_stem(model, sd)
