@@ -27,7 +27,7 @@ from torchvision.models.segmentation.deeplabv3 import DeepLabV3, DeepLabHead
 from torchvision.models.segmentation.fcn import FCN, FCNHead
 from .models import ResNeSt, create_model
 from .detection import load_backbone_weights, tile_starts
-from .data import ArrayImage, GreyToRGB
+from .data import ArrayImage, GreyToRGB, _check_positive_int
 from .learner import TerminateOnNaN
 
 # %% auto 0
@@ -354,9 +354,6 @@ class _LabelOf:
     def __init__(self, pairs, reader): self.labels, self.read = {f: l for f, l in pairs}, reader
     def __call__(self, f): return self.read(self.labels[f])
 
-def _check_bs(bs):
-    if isinstance(bs, bool) or not isinstance(bs, int) or bs < 1: raise ValueError(f"bs must be a positive integer, got bs={bs!r}")
-
 def segmentation_folder_dls(path, # dataset root
                             codes:list, # class names; label k is codes[k]
                             images:str='images', # image folder under `path`
@@ -376,7 +373,7 @@ def segmentation_folder_dls(path, # dataset root
                             device=None, # where batches go (None: CUDA if available)
                            ) -> DataLoaders:
     "fastai `DataLoaders` (ImageBlock + MaskBlock) of a checked image/label folder."
-    _check_bs(bs)
+    _check_positive_int('bs', bs)
     codes = list(codes)
     pairs = segmentation_pairs(path, len(codes), images, labels, label_func, reduce_zero_label, check)
     img_dir = Path(path)/images
@@ -454,7 +451,7 @@ def array_segmentation_dls(train_images, # uint8 `(N, H, W)` or `(N, C, H, W)` t
                            device=None, # where batches go (None: CUDA if available)
                           ) -> DataLoaders:
     "fastai `DataLoaders` of in-memory image/mask tiles, normalised with the training tiles' statistics."
-    _check_bs(bs)
+    _check_positive_int('bs', bs)
     codes = list(codes); n = len(codes)
     _check_num_classes(n)
     xs = [_image_batch(train_images, 'train_images'), _image_batch(valid_images, 'valid_images')]
