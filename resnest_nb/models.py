@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, asdict
 import torch
 import torch.nn as nn
 from .split_attention import SplitAttention, DropBlock2d
+from .weights import load_pretrained
 
 # %% auto 0
 __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
@@ -283,9 +284,7 @@ def create_model(name:str, # a name from `list_models()`
     cfg = model_config(name)
     model = ResNeSt(**{**cfg.arch_kwargs(), **kwargs})
     model.name, model.default_cfg = name, cfg
-    if weights is not None:
-        from resnest_nb.weights import load_pretrained
-        load_pretrained(model, name, weights, progress=progress)
+    if weights is not None: load_pretrained(model, name, weights, progress=progress)
     return model
 
 # %% ../nbs/02_models.ipynb
