@@ -16,81 +16,13 @@ from torchvision.models.detection.backbone_utils import BackboneWithFPN
 from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from .models import create_model, list_models
+from .backbones import resnest_fpn_backbone, tile_starts
 
 # %% auto 0
-__all__ = ['freeze_backbone_layers', 'load_backbone_weights', 'resnest_fpn_backbone', 'fasterrcnn_resnest_fpn',
-           'maskrcnn_resnest_fpn', 'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml', 'load_image',
-           'VOCDetection', 'COCODetection', 'tile_starts', 'tile_detection', 'resize_detection', 'merge_tiles',
+__all__ = ['fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn', 'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml',
+           'load_image', 'VOCDetection', 'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles',
            'coco_ground_truth', 'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine',
            'train_detector', 'predict_detections', 'draw_detections', 'show_detections']
-
-# %% ../nbs/23_detection.ipynb
-_LAYERS = ('layer4', 'layer3', 'layer2', 'layer1', 'conv1')
-
-def _check_trainable_layers(trainable_layers, pretrained):
-    "torchvision's rule: default 3 with pretrained weights, 5 (everything) from random init."
-    if trainable_layers is None: return 3 if pretrained else 5
-    if not isinstance(trainable_layers, int) or isinstance(trainable_layers, bool) or not 0 <= trainable_layers <= 5:
-        raise ValueError(f"trainable_layers must be an integer from 0 to 5, got trainable_layers={trainable_layers!r}")
-    return trainable_layers
-
-def freeze_backbone_layers(model:nn.Module, # a `ResNeSt` (or any model with torchvision ResNet child names)
-                           trainable_layers:int, # how many of layer4, layer3, layer2, layer1, conv1 stay trainable
-                          ) -> nn.Module:
-    "Set `requires_grad=False` on every parameter outside the last `trainable_layers` stages, as torchvision does."
-    trainable_layers = _check_trainable_layers(trainable_layers, True)
-    keep = list(_LAYERS[:trainable_layers]) + (['bn1'] if trainable_layers == 5 else [])
-    for name, p in model.named_parameters():
-        if all(not name.startswith(k) for k in keep): p.requires_grad_(False)
-    return model
-
-# %% ../nbs/23_detection.ipynb
-def _drop_for_backbone(sd:Mapping, model:nn.Module) -> dict:
-    "A classification state dict without its classifier (`fc.*`), and without BN counters the model has no place for."
-    own = model.state_dict()
-    return {k: v for k, v in sd.items()
-            if not k.startswith('fc.') and not (k.endswith('num_batches_tracked') and k not in own)}
-
-def load_backbone_weights(model:nn.Module, # a ResNeSt built with `num_classes=0`
-                          weights, # 'DEFAULT' (the release's weights of `name`), a checkpoint path, URL or state dict
-                          name:str|None=None, # registered model name (needed for 'DEFAULT')
-                          progress:bool=True, # progress bar when downloading
-                         ) -> nn.Module:
-    "Load a classification checkpoint of our models into a detection backbone, dropping `fc.*`; errors list bad keys."
-    from resnest_nb.weights import release_checkpoint, load_state_dict_from, load_checkpoint
-    if isinstance(weights, str) and weights.upper() == 'DEFAULT':
-        weights = release_checkpoint(name, progress, arg='weights_backbone')
-    if not isinstance(weights, (str, os.PathLike, Mapping)):
-        raise TypeError(f"weights_backbone must be 'DEFAULT', a path, a URL or a state dict, got {type(weights).__name__}")
-    sd = _drop_for_backbone(load_state_dict_from(weights, progress=progress), model)
-    return load_checkpoint(model, sd, strict=True)
-
-# %% ../nbs/23_detection.ipynb
-def resnest_fpn_backbone(name:str='resnest50', # a name from `resnest_nb.models.list_models()`
-                         weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `name`
-                         trainable_layers:int|None=None, # stages left trainable, 0-5 (None: 3 if pretrained else 5)
-                         frozen_bn:bool|None=None, # FrozenBatchNorm2d everywhere (None: True if pretrained)
-                         returned_layers:list|None=None, # stages fed to the FPN (default [1, 2, 3, 4])
-                         out_channels:int=256, # channels of every FPN level
-                         extra_blocks=None, # extra FPN block (default `LastLevelMaxPool`, adds the "pool" level)
-                         progress:bool=True, # progress bar when downloading weights
-                         **kwargs, # other `create_model` arguments (e.g. dropblock_prob)
-                        ) -> BackboneWithFPN:
-    "ResNeSt + FPN as a torchvision detection backbone (`.out_channels` set), like torchvision's `resnet_fpn_backbone`."
-    pretrained = weights_backbone is not None
-    trainable_layers = _check_trainable_layers(trainable_layers, pretrained)
-    frozen_bn = pretrained if frozen_bn is None else frozen_bn
-    returned_layers = [1, 2, 3, 4] if returned_layers is None else list(returned_layers)
-    if not returned_layers or not all(isinstance(i, int) and 1 <= i <= 4 for i in returned_layers):
-        raise ValueError(f"returned_layers must be a non-empty list of stages from 1 to 4, got returned_layers={returned_layers!r}")
-    if frozen_bn: kwargs['norm_layer'] = FrozenBatchNorm2d
-    body = create_model(name, num_classes=0, **kwargs)
-    if pretrained: load_backbone_weights(body, weights_backbone, name, progress)
-    freeze_backbone_layers(body, trainable_layers)
-    stage2 = body.num_features // 8
-    return BackboneWithFPN(body, return_layers={f'layer{k}': str(v) for v, k in enumerate(returned_layers)},
-                           in_channels_list=[stage2 * 2 ** (i - 1) for i in returned_layers], out_channels=out_channels,
-                           extra_blocks=extra_blocks or LastLevelMaxPool())
 
 # %% ../nbs/23_detection.ipynb
 def _check_num_classes(num_classes):
@@ -277,14 +209,6 @@ class COCODetection(torch.utils.data.Dataset):
         return load_image(self.image_dir / info['file_name']), {k: v.clone() for k, v in self.targets[i].items()}
 
 # %% ../nbs/23_detection.ipynb
-def tile_starts(length:int, tile:int, overlap:int) -> list:
-    "Start offsets of tiles of size `tile` covering `length` pixels with at least `overlap` overlap."
-    if tile >= length: return [0]
-    step = tile - overlap
-    if step <= 0: raise ValueError(f"overlap must be smaller than the tile size, got overlap={overlap}, tile={tile}")
-    n = math.ceil((length - tile) / step) + 1
-    return sorted({round(i * (length - tile) / (n - 1)) for i in range(n)})
-
 def tile_detection(image:torch.Tensor, # (3, H, W) image
                    target:dict, # its `boxes` (xyxy) and `labels`
                    tile:int=400, # tile side, pixels

@@ -26,52 +26,21 @@ from torchvision.models._utils import IntermediateLayerGetter
 from torchvision.models.segmentation.deeplabv3 import DeepLabV3, DeepLabHead
 from torchvision.models.segmentation.fcn import FCN, FCNHead
 from .models import ResNeSt, create_model
-from .detection import load_backbone_weights, tile_starts
+from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts
 from .data import ArrayImage, GreyToRGB, _check_positive_int
 from .learner import TerminateOnNaN
 
 # %% auto 0
-__all__ = ['IGNORE_INDEX', 'SEG_COLORS', 'SegmentationBackbone', 'resnest_seg_backbone', 'deeplabv3_resnest', 'fcn_resnest',
-           'SegmentationLoss', 'confusion_matrix', 'iou_per_class', 'mean_iou', 'pixel_accuracy', 'segmentation_scores',
-           'ConfusionMatrixMetric', 'PixelAccuracy', 'MeanIoU', 'segmentation_metrics', 'check_mask',
-           'instance_boundaries', 'instances_to_semantic', 'MaskReader', 'segmentation_pairs', 'RandomDihedral',
-           'segmentation_folder_dls', 'normalize_percentile', 'tile_segmentation', 'ArrayMask',
-           'array_segmentation_dls', 'segmentation_split', 'segmentation_learner', 'predict_segmentation',
-           'predict_tiled', 'draw_segmentation', 'show_segmentation', 'stardist_demo_files', 'read_stardist_demo']
+__all__ = ['IGNORE_INDEX', 'SEG_COLORS', 'deeplabv3_resnest', 'fcn_resnest', 'SegmentationLoss', 'confusion_matrix',
+           'iou_per_class', 'mean_iou', 'pixel_accuracy', 'segmentation_scores', 'ConfusionMatrixMetric',
+           'PixelAccuracy', 'MeanIoU', 'segmentation_metrics', 'check_mask', 'instance_boundaries',
+           'instances_to_semantic', 'MaskReader', 'segmentation_pairs', 'RandomDihedral', 'segmentation_folder_dls',
+           'normalize_percentile', 'tile_segmentation', 'ArrayMask', 'array_segmentation_dls', 'segmentation_split',
+           'segmentation_learner', 'predict_segmentation', 'predict_tiled', 'draw_segmentation', 'show_segmentation',
+           'stardist_demo_files', 'read_stardist_demo']
 
 # %% ../nbs/21_segmentation.ipynb
 IGNORE_INDEX = 255  # label of pixels that count in no loss and no metric (ADE20K, Cityscapes, VOC borders)
-
-def _check_output_stride(output_stride):
-    if isinstance(output_stride, bool) or output_stride not in (8, 16):
-        raise ValueError(f"output_stride must be 8 or 16 for segmentation (layer3/layer4 dilated as in PyTorch-Encoding), "
-                         f"got output_stride={output_stride!r}")
-    return output_stride
-
-class SegmentationBackbone(IntermediateLayerGetter):
-    "A ResNeSt without pooling and classifier returning `{'out': layer4, 'aux': layer3}`; checks its input like `ResNeSt`."
-    def __init__(self, body:ResNeSt, # a ResNeSt built with `num_classes=0`
-                 aux:bool=True, # also return the `layer3` features (for the auxiliary head)
-                ):
-        super().__init__(body, {'layer3': 'aux', 'layer4': 'out'} if aux else {'layer4': 'out'})
-        self.in_chans, self.min_input_size, self.output_stride = body.in_chans, body.min_input_size, body.output_stride
-        self.out_channels, self.aux_channels = body.num_features, body.num_features // 2
-    def forward(self, x:torch.Tensor) -> dict:
-        ResNeSt.check_input(self, x)
-        return super().forward(x)
-
-def resnest_seg_backbone(name:str='resnest50', # a name from `resnest_nb.models.list_models()`
-                         output_stride:int=8, # 8 (layer3 and layer4 dilated) or 16 (layer4 dilated)
-                         aux:bool=True, # also return `layer3` as 'aux'
-                         weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `name`
-                         progress:bool=True, # progress bar when downloading weights
-                         **kwargs, # other `create_model` arguments (in_chans, norm_layer, dropblock_prob, ...)
-                        ) -> SegmentationBackbone:
-    "A dilated ResNeSt for dense prediction, optionally loaded from a classification checkpoint (its `fc` is dropped)."
-    _check_output_stride(output_stride)
-    body = create_model(name, num_classes=0, output_stride=output_stride, **kwargs)
-    if weights_backbone is not None: load_backbone_weights(body, weights_backbone, name, progress)
-    return SegmentationBackbone(body, aux)
 
 # %% ../nbs/21_segmentation.ipynb
 _ATROUS_RATES = {8: (12, 24, 36), 16: (6, 12, 18)}
