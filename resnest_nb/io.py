@@ -13,6 +13,11 @@ import torch
 __all__ = ['atomic_write', 'save_json', 'save_torch', 'save_figure', 'seed_everything']
 
 # %% ../nbs/10_io.ipynb
+def _umask() -> int:
+    "The process umask (read by setting it and restoring it at once)."
+    m = os.umask(0o022); os.umask(m)
+    return m
+
 @contextlib.contextmanager
 def atomic_write(path, # destination file
                  mode:str='wb', # 'wb' or 'w'
@@ -26,6 +31,7 @@ def atomic_write(path, # destination file
         with os.fdopen(fd, mode) as f:
             yield f
             f.flush(); os.fsync(f.fileno())
+            os.fchmod(f.fileno(), 0o666 & ~_umask())   # mkstemp makes 0600; give the file the usual mode
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
