@@ -15,32 +15,9 @@ from .models import Bottleneck, ResNeSt, randomize_bn_stats
 from .io import atomic_write
 
 # %% auto 0
-__all__ = ['REFERENCE_MODELS', 'FastSplitAttention', 'use_fast_split_attention', 'fold_batchnorm', 'InferenceModel',
-           'prepare_for_inference', 'prepare_for_training', 'export_onnx', 'time_interleaved', 'speedup', 'throughput',
-           'build_model', 'reference_models', 'max_abs_diffs', 'peak_memory_mb', 'benchmark_eval', 'benchmark_train',
-           'summarize', 'ratio_table', 'plot_benchmark']
-
-# %% ../nbs/32_inference.ipynb
-class FastSplitAttention(SplitAttention):
-    "`SplitAttention` with a forward that pools before summing splits and fuses the weighted sum; same parameters and outputs."
-    def forward(self, x:torch.Tensor) -> torch.Tensor:
-        x = self.relu(self.dropblock(self.bn0(self.conv(x))))
-        b, r, c = x.shape[0], self.radix, self.channels
-        gap = x.mean((2, 3))                                     # (B, R*C): pool first, ...
-        if r > 1: gap = gap.view(b, r, c).sum(1)                 # ... then sum the R splits
-        gap = self.relu(self.bn1(self.fc1(gap.view(b, c, 1, 1))))
-        att = self.rsoftmax(self.fc2(gap)).view(b, r * c, 1, 1)  # radix-major, like x
-        if r == 1: return x * att
-        out = x[:, :c] * att[:, :c]
-        for i in range(1, r): out = out.addcmul_(x[:, i*c:(i+1)*c], att[:, i*c:(i+1)*c])
-        return out
-
-def use_fast_split_attention(model:nn.Module) -> nn.Module:
-    "Turn every `SplitAttention` in `model` into a `FastSplitAttention`, in place (parameters untouched); returns `model`."
-    if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
-    for m in model.modules():
-        if type(m) is SplitAttention: m.__class__ = FastSplitAttention
-    return model
+__all__ = ['REFERENCE_MODELS', 'fold_batchnorm', 'InferenceModel', 'prepare_for_inference', 'prepare_for_training', 'export_onnx',
+           'time_interleaved', 'speedup', 'throughput', 'build_model', 'reference_models', 'max_abs_diffs',
+           'peak_memory_mb', 'benchmark_eval', 'benchmark_train', 'summarize', 'ratio_table', 'plot_benchmark']
 
 # %% ../nbs/32_inference.ipynb
 def _is_bn(m): return isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats and m.running_mean is not None
@@ -103,7 +80,6 @@ def _check_prepare_args(model, compile, autocast, device):
 def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copied, not changed
                           channels_last:bool=True, # convert weights and inputs to channels-last
                           fold_bn:bool=True, # fold BatchNorm into the convolutions
-                          fast_attention:bool=True, # use `FastSplitAttention`
                           compile:bool|dict=False, # `torch.compile` it (True, or a dict of `torch.compile` kwargs)
                           jit:bool=False, # trace and freeze with TorchScript (needs `example_input_size`)
                           device:str|torch.device|None=None, # move it here (None: where it is)
@@ -116,7 +92,6 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
     m = copy.deepcopy(model).eval()
     if device is not None: m = m.to(device)
     if fold_bn: fold_batchnorm(m)
-    if fast_attention: use_fast_split_attention(m)
     if channels_last: m = m.to(memory_format=torch.channels_last)
     for p in m.parameters(): p.requires_grad_(False)
     runner = None
@@ -137,11 +112,9 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
 # %% ../nbs/32_inference.ipynb
 def prepare_for_training(model:nn.Module, # changed in place
                          channels_last:bool=True, # convert parameters (and thereby activations) to channels-last
-                         fast_attention:bool=True, # use `FastSplitAttention`
                         ) -> nn.Module:
     "Make `model` train faster on CPU/GPU without changing its parameters or outputs; returns `model`."
     if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
-    if fast_attention: use_fast_split_attention(model)
     if channels_last: model.to(memory_format=torch.channels_last)
     return model
 

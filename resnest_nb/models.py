@@ -8,7 +8,7 @@ import difflib, fnmatch, math
 from dataclasses import dataclass, field, asdict
 import torch
 import torch.nn as nn
-from .split_attention import SplitAttention, DropBlock2d
+from .split_attention import SplitAttention, DropBlock2d, randomize_bn_stats
 from .weights import load_pretrained
 
 # %% auto 0
@@ -16,7 +16,7 @@ __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101
            'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
            'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
            'resnet50d', 'resnet101d', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
-           'create_model', 'count_params', 'count_flops', 'randomize_bn_stats']
+           'create_model', 'count_params', 'count_flops']
 
 # %% ../nbs/02_models.ipynb
 class Bottleneck(nn.Module):
@@ -320,17 +320,3 @@ def count_flops(model:nn.Module, # model to measure
         with torch.no_grad(), FlopCounterMode(display=False) as fc: model(torch.zeros(1, in_chans, input_size, input_size))
     finally: model.train(was_training)
     return fc.get_total_flops() // 2
-
-# %% ../nbs/02_models.ipynb
-def randomize_bn_stats(model:nn.Module, seed:int=0) -> nn.Module:
-    "Give every BatchNorm random running statistics and affine parameters, so that layout mistakes show in outputs."
-    g = torch.Generator().manual_seed(seed)
-    for m in model.modules():
-        if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.running_mean is not None:
-            n = m.num_features
-            m.running_mean.copy_(torch.randn(n, generator=g) * 0.1)
-            m.running_var.copy_(torch.rand(n, generator=g) * 0.5 + 0.75)
-            with torch.no_grad():
-                m.weight.copy_(torch.rand(n, generator=g) * 0.5 + 0.75)
-                m.bias.copy_(torch.randn(n, generator=g) * 0.1)
-    return model

@@ -9,7 +9,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto 0
-__all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'plot_attention']
+__all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'randomize_bn_stats', 'plot_attention']
 
 # %% ../nbs/00_split_attention.ipynb
 class RadixSoftmax(nn.Module):
@@ -98,18 +98,39 @@ class SplitAttention(nn.Module):
         self.fc2 = nn.Conv2d(d, channels * radix, 1, groups=groups)
         self.rsoftmax = RadixSoftmax(radix, groups)
 
-    def attention(self, x:torch.Tensor) -> torch.Tensor:
-        "Attention weights `(B, R, C)` from the split features `x` of shape `(B, R, C, H, W)`."
-        gap = x.sum(1).mean((2, 3), keepdim=True)
-        gap = self.relu(self.bn1(self.fc1(gap)))
-        return self.rsoftmax(self.fc2(gap)).view(x.shape[0], self.radix, self.channels)
+    def split(self, x:torch.Tensor) -> torch.Tensor:
+        "The `R` splits `(B, R, C, H, W)`: the grouped conv, BN, DropBlock and ReLU, viewed radix-major (no copy)."
+        x = self.relu(self.dropblock(self.bn0(self.conv(x))))
+        return x.view(x.shape[0], self.radix, self.channels, *x.shape[-2:])
+
+    def attention(self, splits:torch.Tensor) -> torch.Tensor:
+        "Attention weights `(B, R, C)` from `splits` `(B, R, C, H, W)` (the output of `split`)."
+        b = splits.shape[0]
+        gap = splits.mean((3, 4)).sum(1)      # pool each split, then sum: equal to pooling the sum, and R times less work
+        gap = self.relu(self.bn1(self.fc1(gap.view(b, self.channels, 1, 1))))
+        return self.rsoftmax(self.fc2(gap)).view(b, self.radix, self.channels)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        x = self.relu(self.dropblock(self.bn0(self.conv(x))))
-        b, rc, h, w = x.shape
-        x = x.view(b, self.radix, self.channels, h, w)
-        att = self.attention(x)
-        return (x * att[..., None, None]).sum(1)
+        splits = self.split(x)
+        att = self.attention(splits)[..., None, None]          # (B, R, C, 1, 1)
+        out = splits[:, 0] * att[:, 0]
+        for r in range(1, self.radix): out = out.addcmul_(splits[:, r], att[:, r])   # fused multiply-add, no (B, R, C, H, W) temporary
+        return out
+
+
+# %% ../nbs/00_split_attention.ipynb
+def randomize_bn_stats(model:nn.Module, seed:int=0) -> nn.Module:
+    "Give every BatchNorm random running statistics and affine parameters, so that layout mistakes show in outputs."
+    g = torch.Generator().manual_seed(seed)
+    for m in model.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.running_mean is not None:
+            n = m.num_features
+            m.running_mean.copy_(torch.randn(n, generator=g) * 0.1)
+            m.running_var.copy_(torch.rand(n, generator=g) * 0.5 + 0.75)
+            with torch.no_grad():
+                m.weight.copy_(torch.rand(n, generator=g) * 0.5 + 0.75)
+                m.bias.copy_(torch.randn(n, generator=g) * 0.1)
+    return model
 
 # %% ../nbs/00_split_attention.ipynb
 def plot_attention(att:torch.Tensor, # `(R, C)` attention weights of one image
