@@ -19,7 +19,7 @@ from .io import seed_everything
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'PUBLISHED', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
            'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
-           'AblationResult', 'summarize', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
+           'AblationResult', 'summarize_seeds', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
            'plot_attention_maps', 'attention_preference', 'Published', 'count_complexity_meta', 'paper_table']
 
 # %% ../nbs/15_ablation.ipynb
@@ -228,7 +228,7 @@ class AblationResult:
     summary: pd.DataFrame
     models: dict
 
-def summarize(runs:pd.DataFrame, # one row per (variant, seed) with an `accuracy` column
+def summarize_seeds(runs:pd.DataFrame, # one row per (variant, seed) with an `accuracy` column
               complexity:pd.DataFrame|None=None, # from `complexity_table`
               latency:pd.DataFrame|None=None, # from `measure_latency`
              ) -> pd.DataFrame:
@@ -272,7 +272,7 @@ def run_ablation(grid:dict, # `{name: overrides}`
     cx = complexity_table(grid, base, size, in_chans, n_classes)
     fresh = {n: build_variant(ov, base, n_classes, in_chans) for n, ov in grid.items()}
     lat = measure_latency(fresh, size, in_chans, repeats=latency_repeats, reference=reference)
-    return AblationResult(runs, summarize(runs, cx, lat), models)
+    return AblationResult(runs, summarize_seeds(runs, cx, lat), models)
 
 # %% ../nbs/15_ablation.ipynb
 _XLABELS = {'mmacs': 'multiply-adds (M)', 'latency_ms': 'CPU latency (ms, median)', 'latency_ratio': 'latency / reference',

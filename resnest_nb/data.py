@@ -24,7 +24,7 @@ from .models import model_config
 # %% auto 0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_CLASSES', 'read_idx', 'ImageArrays', 'load_fashion_mnist',
            'load_mnist_digits', 'ArrayImage', 'ArrayLabel', 'GreyToRGB', 'ResizeBatch', 'RandomShiftFlip', 'array_dls',
-           'fashion_mnist_dls', 'test_dataloader', 'TrainAugment', 'EvalResizeCrop', 'resnest_train_augment',
+           'fashion_mnist_dls', 'heldout_dataloader', 'TrainAugment', 'EvalResizeCrop', 'resnest_train_augment',
            'open_image', 'image_folder_dls']
 
 # %% ../nbs/11_data.ipynb
@@ -183,7 +183,7 @@ def fashion_mnist_dls(size:int=32, # side of the images fed to the model
     "`DataLoaders` of real Fashion-MNIST (validation split off the 60k training images; 10k test split held out)."
     return array_dls(load_fashion_mnist(path), size=size, bs=bs, **kwargs)
 
-def test_dataloader(dls:DataLoaders, # from `array_dls`/`fashion_mnist_dls` (or any with `test_items`)
+def heldout_dataloader(dls:DataLoaders, # from `array_dls`/`fashion_mnist_dls` (or any with `test_items`)
                     n:int=0, # only the first `n` test items (0 = all)
                     bs:int|None=None, # batch size (default: the validation batch size)
                    ):

@@ -14,10 +14,11 @@ from .io import atomic_write, save_json
 
 # %% auto 0
 __all__ = ['repo_root', 'experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index',
-           'parameters_cell', 'notebook_params', 'parse_value', 'coerce_param', 'read_yaml_params', 'resolve_params',
-           'ExperimentError', 'partial_dir', 'run_experiment', 'TestResult', 'library_notebooks', 'test_library',
-           'test_experiments', 'summarize', 'run_tests', 'notebook_markdown', 'write_readme', 'format_experiments',
-           'main']
+           'parameters_cell', 'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params',
+           'resolve_params', 'ExperimentError', 'partial_dir', 'run_experiment', 'notebook_modules', 'imported_modules',
+           'import_order_violations', 'NotebookResult', 'library_notebooks', 'run_library_notebooks',
+           'run_tiny_experiments', 'print_test_summary', 'run_tests', 'notebook_markdown', 'write_readme',
+           'format_experiments', 'main']
 
 # %% ../nbs/30_experiments.ipynb
 def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
@@ -110,8 +111,8 @@ def notebook_params(nb_path) -> dict:
     return params
 
 # %% ../nbs/30_experiments.ipynb
-def _write_nb(path, params_src:str, *body:str):
-    "Write a small experiment notebook (a `parameters` cell + `body` cells) to `path` (for tests and examples)."
+def new_experiment(path, params_src:str, *body:str):
+    "Write an experiment notebook to `path`: a title, the `parameters` cell `params_src` and one code cell per `body` string."
     nb = nbformat.v4.new_notebook()
     nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}
     cell = nbformat.v4.new_code_cell(params_src); cell.metadata['tags'] = ['parameters']
@@ -253,8 +254,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
                    root=None, # repository root (default: `repo_root()`); the kernel's cwd
                    exp_dir=None, # folder of the experiment notebooks (default: `root/nbs/experiments`)
                    runs_dir=None, # where runs go (default: `root/runs`)
-                   progress:bool=True, # papermill's progress bar
-                   log_output:bool=False, # echo the notebook's output while it runs
+                   progress:bool=True, # stream what the notebook prints (epochs, losses, ETA) to this process's stdout/stderr
                   ) -> Path:
     "Execute experiment `name` with papermill into `runs_dir/<run_name>/` (atomically); returns that folder."
     root = Path(root) if root is not None else repo_root()
@@ -280,8 +280,9 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     print(f"running {nb.name} -> {_rel(final, root)}/ with {values}")
     try:
         with _tagged_copy(nb) as src, _quiet_papermill_params():
-            pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=progress,
-                                log_output=log_output, kernel_name='python3')
+            pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
+                                stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
+                                kernel_name='python3')
     except pm.PapermillExecutionError as e:
         raise ExperimentError(f"experiment {name!r} failed in cell {e.exec_count}: {e.ename}: {e.evalue}\n"
                               f"the executed notebook (with the traceback) and partial outputs are in {shown}/; "
@@ -298,8 +299,42 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     return final
 
 # %% ../nbs/30_experiments.ipynb
+_PKG_IMPORT = re.compile(r'^[ \t]*(?:from[ \t]+resnest_nb(?:\.(\w+))?[ \t]+import[ \t]+\(?([\w \t,]+)|import[ \t]+resnest_nb\.(\w+))', re.M)
+
+def notebook_modules(nbs_dir) -> dict:
+    "`{module: notebook stem}` from the `#| default_exp` cell of every library notebook in `nbs_dir`."
+    out = {}
+    for f in sorted(Path(nbs_dir).glob('*.ipynb')):
+        for c in nbformat.read(str(f), as_version=4).cells:
+            m = re.search(r'^#\|\s*default_exp\s+([\w.]+)', c.source, re.M) if c.cell_type == 'code' else None
+            if m: out[m.group(1)] = f.stem; break
+    return out
+
+def imported_modules(source:str, modules) -> list:
+    "Modules of the package (among `modules`) that the code `source` imports."
+    found = []
+    for sub, names, direct in _PKG_IMPORT.findall(source):
+        if direct: found.append(direct)
+        elif sub: found.append(sub)
+        else: found += [n.strip() for n in names.split(',') if n.strip() in modules]
+    return found
+
+def import_order_violations(nbs_dir) -> list:
+    "`'nb: imports x (from later notebook y)'` for every import of a module exported by the same or a later notebook."
+    mods, out = notebook_modules(nbs_dir), []
+    for f in sorted(Path(nbs_dir).glob('*.ipynb')):
+        if f.stem == 'index': continue
+        for c in nbformat.read(str(f), as_version=4).cells:
+            if c.cell_type != 'code': continue
+            for mod in imported_modules(c.source, mods):
+                owner = mods.get(mod)
+                if owner is None: out.append(f"{f.stem}: imports resnest_nb.{mod}, which no notebook exports")
+                elif owner > f.stem: out.append(f"{f.stem}: imports resnest_nb.{mod} from the later notebook {owner}")
+    return sorted(set(out))
+
+# %% ../nbs/30_experiments.ipynb
 @dataclass
-class TestResult:
+class NotebookResult:
     "Outcome of one tested notebook."
     kind: str # 'library' or 'experiment'
     name: str
@@ -317,13 +352,13 @@ def library_notebooks(nbs_dir, only=None, ignore_fname='.notest') -> list:
     files = nbglob(str(nbs_dir), as_path=True)
     return [f.absolute() for f in sorted(files) if not (f.parent/ignore_fname).exists() and _matches(f.stem, only)]
 
-def test_library(files, # notebooks to test
+def run_library_notebooks(files, # notebooks to test
                  flags:str='', # space-separated test flags to run that are normally skipped
                  n_workers:int|None=None, # parallel processes (default: 2, or 0 for a single notebook)
                  skip_flags=None, # flags whose cells are skipped (default: `tst_flags` of settings.ini)
                  basepath=None, # added to `sys.path` of the workers
                 ) -> list:
-    "Run nbdev's `test_nb` on `files` in `n_workers` processes, printing each as it finishes; a `TestResult` per notebook."
+    "Run nbdev's `test_nb` on `files` in `n_workers` processes, printing each as it finishes; a `NotebookResult` per notebook."
     from nbdev.test import test_nb
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from functools import partial
@@ -335,7 +370,7 @@ def test_library(files, # notebooks to test
     if n_workers is None: n_workers = 0 if len(files) == 1 else min(2, os.cpu_count() or 1)
     run = partial(test_nb, skip_flags=skip_flags, force_flags=flags.split(), basepath=basepath, showerr=True)
     def _done(f, ok, t):
-        r = TestResult('library', f.stem, bool(ok), float(t))
+        r = NotebookResult('library', f.stem, bool(ok), float(t))
         print(f"  {'ok  ' if r.passed else 'FAIL'} {r.name:<28} {r.seconds:6.1f}s", flush=True)
         return r
     if n_workers == 0: out = {f: _done(f, *run(f)) for f in files}
@@ -352,11 +387,11 @@ def test_library(files, # notebooks to test
     return [out[f] for f in files]
 
 # %% ../nbs/30_experiments.ipynb
-def test_experiments(exp_dir, # folder of the experiment notebooks
+def run_tiny_experiments(exp_dir, # folder of the experiment notebooks
                      only=None, # fnmatch pattern (or substring) of the names to run
                      root=None, # repository root: the kernels' cwd
                     ) -> list:
-    "Run every experiment notebook with its tiny YAML into a temporary runs folder; a `TestResult` each."
+    "Run every experiment notebook with its tiny YAML into a temporary runs folder; a `NotebookResult` each."
     exp_dir, out = Path(exp_dir), []
     with tempfile.TemporaryDirectory(prefix='resnest_nb_test_runs_') as runs:
         for name in [n for n in list_experiments(exp_dir) if _matches(n, only)]:
@@ -366,11 +401,11 @@ def test_experiments(exp_dir, # folder of the experiment notebooks
                 with contextlib.redirect_stdout(io.StringIO()):
                     run_experiment(name, tiny=True, root=root, exp_dir=exp_dir, runs_dir=runs, progress=False)
             except Exception as e: err = f"{type(e).__name__}: {e}"
-            out.append(TestResult('experiment', name, not err, time.time() - t0, err))
+            out.append(NotebookResult('experiment', name, not err, time.time() - t0, err))
             print(f"  {'ok  ' if not err else 'FAIL'} {name:<28} {out[-1].seconds:6.1f}s" + (f"\n    {err}" if err else ''), flush=True)
     return out
 
-def summarize(results:list, file=None, wall:float|None=None) -> tuple:
+def print_test_summary(results:list, file=None, wall:float|None=None) -> tuple:
     "Print a table of `results` (and the `wall` time) and the final line `N passed, M failed`; returns `(passed, failed)`."
     file = file or sys.stdout
     passed = sum(r.passed for r in results); failed = len(results) - passed
@@ -396,15 +431,15 @@ def run_tests(only:str|None=None, # only notebooks whose name matches (fnmatch p
         if library:
             files = library_notebooks(root/'nbs', only)
             print(f"nbdev_test: {len(files)} library notebook(s) in nbs/", flush=True)
-            results += test_library(files, flags=flags, n_workers=n_workers, basepath=root)
+            results += run_library_notebooks(files, flags=flags, n_workers=n_workers, basepath=root)
         if experiments:
             names = [n for n in list_experiments(experiments_dir(root)) if _matches(n, only)]
             print(f"experiments: {len(names)} notebook(s) in nbs/experiments/ with their tiny parameters", flush=True)
-            results += test_experiments(experiments_dir(root), only, root)
+            results += run_tiny_experiments(experiments_dir(root), only, root)
     if not results:
         print(f"no notebook matched{f' --only {only!r}' if only else ''}: nothing was tested", file=sys.stderr)
     sys.stderr.flush()
-    passed, failed = summarize(results, wall=time.time() - t0)
+    passed, failed = print_test_summary(results, wall=time.time() - t0)
     return 0 if results and not failed else 1
 
 # %% ../nbs/30_experiments.ipynb
@@ -454,8 +489,7 @@ def _add_run_args(p, with_name=True):
     p.add_argument('--name', dest='run_name', default=None, help="run name: outputs go to runs/RUN_NAME/ (default: the experiment name)")
     p.add_argument('--tiny', action='store_true', help="use NAME.tiny.yaml, the test suite's tiny parameters")
     p.add_argument('--resume', action='store_true', help="continue a failed/killed run in runs/.RUN_NAME.partial/ (resume=True)")
-    p.add_argument('--log-output', action='store_true', help="echo the notebook's output while it runs")
-    p.add_argument('--no-progress', action='store_true', help="no progress bar")
+    p.add_argument('--no-progress', action='store_true', help="do not stream the notebook's output (epochs, losses, ETA)")
 
 def _parser():
     ap = argparse.ArgumentParser('resnest-nb', description="Run ResNeSt experiments (papermill notebooks) and the project's tests.")
@@ -472,6 +506,7 @@ def _parser():
     t.add_argument('--no-library', action='store_true', help="skip the library notebooks")
     t.add_argument('--no-experiments', action='store_true', help="skip the experiment notebooks")
     sub.add_parser('readme', help="regenerate README.md from nbs/index.ipynb")
+    sub.add_parser('check-imports', help="fail if a notebook imports from a later notebook (the bands read in one direction)")
     return ap
 
 def format_experiments(exp_dir=None) -> str:
@@ -497,9 +532,14 @@ def main(argv=None) -> int:
         if args.cmd == 'test':
             return run_tests(args.only, args.flags, args.n_workers, not args.no_library, not args.no_experiments, root)
         if args.cmd == 'readme': print(f"wrote {write_readme(root)}"); return 0
+        if args.cmd == 'check-imports':
+            bad = import_order_violations(root/'nbs')
+            for b in bad: print(b, file=sys.stderr)
+            print(f"{len(bad)} import(s) against the reading order in nbs/")
+            return 1 if bad else 0
         name = {'bench': 'benchmark', 'results': 'results'}.get(args.cmd) or args.name
         run_experiment(name, args.param, args.file, args.run_name, args.tiny, args.resume, root=root,
-                       progress=not args.no_progress, log_output=args.log_output)
+                       progress=not args.no_progress)
         return 0
     except ExperimentError as e: print(f"resnest-nb: {e}", file=sys.stderr); return 1
     except (ValueError, TypeError, FileNotFoundError) as e: print(f"resnest-nb: error: {e}", file=sys.stderr); return 2

@@ -17,7 +17,7 @@ from .io import atomic_write
 # %% auto 0
 __all__ = ['REFERENCE_MODELS', 'fold_batchnorm', 'InferenceModel', 'prepare_for_inference', 'prepare_for_training', 'export_onnx',
            'time_interleaved', 'speedup', 'throughput', 'build_model', 'reference_models', 'max_abs_diffs',
-           'peak_memory_mb', 'benchmark_eval', 'benchmark_train', 'summarize', 'ratio_table', 'plot_benchmark']
+           'peak_memory_mb', 'benchmark_eval', 'benchmark_train', 'benchmark_ratios', 'ratio_table', 'plot_benchmark']
 
 # %% ../nbs/32_inference.ipynb
 def _is_bn(m): return isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats and m.running_mean is not None
@@ -332,7 +332,7 @@ def benchmark_train(models:dict, # name -> model; each is deep-copied and traine
     return {'times': time_interleaved(steps, repeats, warmup, device, progress)}
 
 # %% ../nbs/32_inference.ipynb
-def summarize(results:dict, # setting name ('eval_b8', 'train_b16', ...) -> output of `benchmark_eval`/`benchmark_train`
+def benchmark_ratios(results:dict, # setting name ('eval_b8', 'train_b16', ...) -> output of `benchmark_eval`/`benchmark_train`
               ours:tuple=('ours', 'ours_prepared', 'ours_jit', 'ours_compiled', 'ours_channels_last'), # our contenders, where present
               baselines:tuple=('timm', 'official', 'torchvision_resnet50', 'timm_channels_last'), # what they are compared with
              ) -> dict:
@@ -358,7 +358,7 @@ def ratio_table(ratios:dict) -> str:
     return "\n".join(rows)
 
 # %% ../nbs/32_inference.ipynb
-def plot_benchmark(metrics:dict, # with 'ratios' (from `summarize`) and optionally 'memory_mb' {setting: {name: MiB}}
+def plot_benchmark(metrics:dict, # with 'ratios' (from `benchmark_ratios`) and optionally 'memory_mb' {setting: {name: MiB}}
                    baseline:str='timm'):
     "Bar charts: speed-up over `baseline` per setting (median, IQR whiskers) and, if measured, peak memory."
     import matplotlib.pyplot as plt

@@ -27,12 +27,14 @@ from fastai.vision.learner import model_meta
 from . import models as _models
 from .models import ResNeSt, create_model, count_params
 from .split_attention import DropBlock2d
-from .io import save_torch, save_json, save_figure
+from .weights import safe_torch_load
+from .io import save_torch, save_json, save_figure, seed_everything
+from .data import fashion_mnist_dls, heldout_dataloader
 
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
-           'load_checkpoint', 'fit_resumable', 'resnest_learner', 'predict', 'evaluate', 'test_accuracy', 'history',
-           'plot_history', 'plot_confusion']
+           'load_resume_state', 'fit_resumable', 'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy',
+           'history', 'plot_history', 'plot_confusion']
 
 # %% ../nbs/12_learner.ipynb
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
@@ -159,11 +161,11 @@ class CheckpointCallback(SaveModelCallback):
         if self.at_end and getattr(self.learn, 'nan_stop', None) is None and self._finite_or_warn(f'{self.fname}.pth'):
             self.last_saved_path = save_torch(get_model(self.learn.model).state_dict(), self._path(self.fname))
 
-def load_checkpoint(learn:Learner, path) -> dict:
+def load_resume_state(learn:Learner, path) -> dict:
     "Restore model, optimiser and RNG states of `learn` from a `CheckpointCallback` file; returns the checkpoint."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"checkpoint not found: {path}")
-    state = torch.load(path, map_location='cpu', weights_only=False)
+    state = safe_torch_load(path)   # weights_only: tensors, containers, NumPy RNG state and fastcore `L`, never code
     missing = {'model', 'opt', 'epoch', 'rng'} - set(state)
     if missing: raise ValueError(f"{path} is not a resumable checkpoint (missing {sorted(missing)}); "
                                  "was it written by CheckpointCallback?")
@@ -191,7 +193,7 @@ def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `Che
         if ck is None: raise ValueError("resume=True needs a CheckpointCallback on the learner (resnest_learner(..., checkpoint=True))")
         path = Path(learn.path)/learn.model_dir/f'{ck.fname}_last.pth'
         if path.is_file():
-            state = load_checkpoint(learn, path)
+            state = load_resume_state(learn, path)
             if state['n_epoch'] != n_epoch:
                 raise ValueError(f"{path} belongs to a run of {state['n_epoch']} epochs, not n_epoch={n_epoch}")
             start, prev = state['epoch'] + 1, state['values'][:state['epoch'] + 1]
@@ -256,8 +258,6 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
 # %% ../nbs/12_learner.ipynb
 def _tiny_run(seed=0, epochs=1, lr_max=1e-3, **kwargs):
     "Seed, build 160 16-px Fashion-MNIST images and a ResNeSt-14, train `epochs` epochs; the learner (for tests)."
-    from resnest_nb.io import seed_everything
-    from resnest_nb.data import fashion_mnist_dls
     seed_everything(seed)
     dls = fashion_mnist_dls(size=16, bs=32, train_subset=160, seed=seed, device='cpu')
     learn = resnest_learner(dls, 'resnest14d', **kwargs)
@@ -278,12 +278,11 @@ def evaluate(learn:Learner, dl) -> float:
     probs, targets = predict(learn, dl)
     return float((probs.argmax(1) == targets).float().mean())
 
-def test_accuracy(learn:Learner, # trained learner whose `dls` carry a held-out test split (`dls.test_items`)
+def heldout_accuracy(learn:Learner, # trained learner whose `dls` carry a held-out test split (`dls.test_items`)
                   n:int=0, # only the first `n` test images (0: all)
                  ) -> float:
     "Top-1 accuracy on the held-out test split (never used for tuning)."
-    from resnest_nb.data import test_dataloader
-    return evaluate(learn, test_dataloader(learn.dls, n=n))
+    return evaluate(learn, heldout_dataloader(learn.dls, n=n))
 
 def history(learn:Learner) -> list:
     "Per-epoch records `{'epoch', 'train_loss', 'valid_loss', <metrics>}` from fastai's recorder."
