@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup data train test export clean lab
+.PHONY: setup data train test docs export clean lab
 setup: $(STAMP) data
 
 $(STAMP): requirements.txt settings.ini setup.py
@@ -34,6 +34,10 @@ train: setup
 
 test: setup
 	$(BIN)/resnest-nb test
+
+# a browsable site of every notebook: nbdev_docs (quarto) where quarto exists, else nbconvert via the runner
+docs: $(STAMP)
+	@if command -v quarto >/dev/null; then $(BIN)/nbdev_docs; else $(BIN)/resnest-nb docs; fi
 
 export: $(STAMP)
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean

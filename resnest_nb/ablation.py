@@ -12,9 +12,10 @@ import pandas as pd
 import torch
 import torch.nn as nn
 from fastprogress.fastprogress import master_bar, progress_bar
-from .models import ResNeSt, create_model, model_config, count_params, count_flops
+from .models import ResNeSt, create_model, model_config, count_params, count_flops, time_interleaved
 from .split_attention import SplitAttention, plot_attention
 from .io import seed_everything
+from .learner import format_duration
 
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'PUBLISHED', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
@@ -28,7 +29,7 @@ PAPER_WIDTHS = {1: 64, 2: 40, 4: 24}  # the paper's width for each cardinality (
 _SPEC = re.compile(r'^(\d+)s(\d+)x(\d+)d((?:[+-][a-z_]+)*)$')
 
 def check_variant(overrides:dict, # `create_model` overrides: radix, groups, bottleneck_width and switches
-                  base:str='resnest14d', # registered model the overrides apply to
+                  arch:str='resnest14d', # registered model the overrides apply to
                  ) -> dict:
     "Validate a variant (types, values, and that the network can be built); returns it unchanged."
     if not isinstance(overrides, dict): raise TypeError(f"a variant must be a dict of create_model overrides, got {type(overrides).__name__}")
@@ -42,16 +43,16 @@ def check_variant(overrides:dict, # `create_model` overrides: radix, groups, bot
     for k in SWITCHES:
         if k in overrides and not isinstance(overrides[k], bool):
             raise ValueError(f"switch {k} must be True or False, got {k}={overrides[k]!r} in variant {overrides!r}")
-    cfg = {**model_config(base).arch_kwargs(), **overrides}
-    if cfg['avd_first'] and not cfg['avd']: raise ValueError(f"avd_first=True needs avd=True (variant {overrides!r} on {base})")
+    cfg = {**model_config(arch).arch_kwargs(), **overrides}
+    if cfg['avd_first'] and not cfg['avd']: raise ValueError(f"avd_first=True needs avd=True (variant {overrides!r} on {arch})")
     try:
-        with torch.device('meta'): create_model(base, **overrides)
-    except ValueError as e: raise ValueError(f"variant {overrides!r} of {base} cannot be built: {e}") from None
+        with torch.device('meta'): create_model(arch, **overrides)
+    except ValueError as e: raise ValueError(f"variant {overrides!r} of {arch} cannot be built: {e}") from None
     return overrides
 
 # %% ../nbs/15_ablation.ipynb
 def parse_variant(spec:str, # e.g. '2s1x64d', '4s2x40d', '2s1x64d-avd', '1s4x24d+avd_first'
-                  base:str='resnest14d', # registered model the variant applies to (for validation)
+                  arch:str='resnest14d', # registered model the variant applies to (for validation)
                  ) -> dict:
     "`create_model` overrides from the paper's `RsKxWd` notation plus optional `+switch`/`-switch` suffixes."
     if not isinstance(spec, str): raise TypeError(f"variant spec must be a string like '2s1x64d', got {type(spec).__name__}: {spec!r}")
@@ -62,15 +63,15 @@ def parse_variant(spec:str, # e.g. '2s1x64d', '4s2x40d', '2s1x64d-avd', '1s4x24d
     for sign, sw in re.findall(r'([+-])([a-z_]+)', m[4]):
         if sw not in SWITCHES: raise ValueError(f"unknown switch {sw!r} in variant spec {spec!r}; switches: {', '.join(SWITCHES)}")
         ov[sw] = sign == '+'
-    return check_variant(ov, base)
+    return check_variant(ov, arch)
 
 def variant_name(overrides:dict, # a variant
-                 base:str='resnest14d', # the model it applies to (switches equal to its defaults are not named)
+                 arch:str='resnest14d', # the model it applies to (switches equal to its defaults are not named)
                 ) -> str:
     "The paper-style name of a variant, e.g. `'2s1x64d'` or `'2s1x64d-avd'`."
-    cfg = {**model_config(base).arch_kwargs(), **overrides}
+    cfg = {**model_config(arch).arch_kwargs(), **overrides}
     name = f"{cfg['radix']}s{cfg['groups']}x{cfg['bottleneck_width']}d"
-    default = model_config(base).arch_kwargs()
+    default = model_config(arch).arch_kwargs()
     return name + "".join(("+" if cfg[k] else "-") + k for k in SWITCHES if k in overrides and overrides[k] != default[k])
 
 # %% ../nbs/15_ablation.ipynb
@@ -82,7 +83,7 @@ def _axis(name, v):
 def make_grid(radix=(1, 2, 4), # radix values (0: no split attention)
               groups=1, # cardinality values
               bottleneck_width='paper', # width values, or 'paper': 64/40/24 for cardinality 1/2/4
-              base:str='resnest14d', # model the variants apply to
+              arch:str='resnest14d', # model the variants apply to
               **switches, # deep_stem / avg_down / avd / avd_first: a bool or a list of bools
              ) -> dict:
     "Ordered `{name: overrides}` of every combination of the given axes, each validated."
@@ -97,31 +98,31 @@ def make_grid(radix=(1, 2, 4), # radix values (0: no split attention)
             raise ValueError(f"bottleneck_width='paper' is defined for cardinality 1, 2 or 4, got groups={k!r}")
         for w in ([PAPER_WIDTHS[k]] if widths is None else widths):
             for combo in itertools.product(*sw_axes.values()):
-                v = check_variant({'radix': r, 'groups': k, 'bottleneck_width': w, **dict(zip(sw_axes, combo))}, base)
-                grid[variant_name(v, base)] = v
+                v = check_variant({'radix': r, 'groups': k, 'bottleneck_width': w, **dict(zip(sw_axes, combo))}, arch)
+                grid[variant_name(v, arch)] = v
     return grid
 
 def grid_from_specs(specs:list, # variant names such as ['1s1x64d', '2s1x64d', '2s1x64d-avd']
-                    base:str='resnest14d', # model the variants apply to
+                    arch:str='resnest14d', # model the variants apply to
                    ) -> dict:
     "Ordered `{name: overrides}` from paper-style variant names; duplicates are refused."
     if isinstance(specs, str) or not isinstance(specs, (list, tuple)): raise TypeError(f"specs must be a list of variant names, got {specs!r}")
     if not specs: raise ValueError("specs is empty: give at least one variant name such as '2s1x64d'")
     grid = {}
     for s in specs:
-        v = parse_variant(s, base)
-        name = variant_name(v, base)
+        v = parse_variant(s, arch)
+        name = variant_name(v, arch)
         if name in grid: raise ValueError(f"variant {s!r} appears twice in the grid (as {name!r})")
         grid[name] = v
     return grid
 
 # %% ../nbs/15_ablation.ipynb
-def build_variant(overrides:dict, base:str='resnest14d', num_classes:int=10, in_chans:int=1) -> ResNeSt:
-    "The `base` model with the variant's overrides, `num_classes` outputs and `in_chans` input channels."
-    return create_model(base, num_classes=num_classes, in_chans=in_chans, **overrides)
+def build_variant(overrides:dict, arch:str='resnest14d', num_classes:int=10, in_chans:int=1) -> ResNeSt:
+    "The `arch` model with the variant's overrides, `num_classes` outputs and `in_chans` input channels."
+    return create_model(arch, num_classes=num_classes, in_chans=in_chans, **overrides)
 
 def complexity_table(grid:dict, # `{name: overrides}`
-                     base:str='resnest14d', # model the variants apply to
+                     arch:str='resnest14d', # model the variants apply to
                      input_size:int=32, # square input side
                      in_chans:int=1, # input channels
                      num_classes:int=10, # classifier outputs
@@ -129,7 +130,7 @@ def complexity_table(grid:dict, # `{name: overrides}`
     "Parameters (millions) and multiply-adds (millions) of every variant, indexed by name."
     rows = []
     for name, ov in grid.items():
-        m = build_variant(ov, base, num_classes, in_chans)
+        m = build_variant(ov, arch, num_classes, in_chans)
         rows.append(dict(variant=name, params_m=count_params(m) / 1e6, mmacs=count_flops(m, input_size, in_chans) / 1e6))
     return pd.DataFrame(rows).set_index('variant')
 
@@ -149,16 +150,11 @@ def measure_latency(models:dict, # `{name: nn.Module}`
     if reference not in models: raise ValueError(f"reference={reference!r} is not one of the models: {list(models)}")
     if repeats < 1: raise ValueError(f"repeats must be >= 1, got repeats={repeats!r}")
     x = torch.randn(batch_size, in_chans, input_size, input_size)
-    names = list(models)
-    times = {n: [] for n in names}
     for m in models.values(): m.eval()
-    rounds = range(warmup + repeats)
     with torch.inference_mode():
-        for r in (progress_bar(rounds, leave=False) if progress else rounds):
-            k = r % len(names)
-            for n in names[k:] + names[:k]:
-                t0 = time.perf_counter(); models[n](x); dt = time.perf_counter() - t0
-                if r >= warmup: times[n].append(dt * 1e3)
+        secs = time_interleaved({n: (lambda m=m: m(x)) for n, m in models.items()}, repeats, warmup, progress=progress)
+    times = {n: [t * 1e3 for t in ts] for n, ts in secs.items()}
+    names = list(models)
     med = {n: statistics.median(t) for n, t in times.items()}
     q = {n: np.percentile(t, [25, 75]) for n, t in times.items()}
     return pd.DataFrame([dict(variant=n, latency_ms=med[n], latency_iqr_ms=float(q[n][1] - q[n][0]),
@@ -171,11 +167,11 @@ def _data_geometry(dls):
     n = getattr(dls, 'c', None) or len(getattr(dls, 'vocab', []) or []) or int(yb.max()) + 1
     return xb.shape[1], xb.shape[-1], n
 
-def _learner(dls, base, overrides, in_chans, lr, label_smoothing):
+def _learner(dls, arch, overrides, in_chans, lr, label_smoothing):
     "The project's `resnest_learner` for the variant, without checkpoint files."
     from resnest_nb.learner import resnest_learner
     import fastai.callback.progress  # patches in Learner.no_bar / no_logging
-    return resnest_learner(dls, base, lr=lr, label_smoothing=label_smoothing, checkpoint=False, in_chans=in_chans, **overrides)
+    return resnest_learner(dls, arch, lr=lr, label_smoothing=label_smoothing, checkpoint=False, in_chans=in_chans, **overrides)
 
 def recalibrate_bn(model:nn.Module, # model whose BatchNorm running statistics are re-estimated
                    dl, # batches of inputs (e.g. `dls.train`); labels are ignored
@@ -199,7 +195,7 @@ def recalibrate_bn(model:nn.Module, # model whose BatchNorm running statistics a
 
 def train_variant(overrides:dict, # the variant
                   dls, # fastai DataLoaders of (image, label)
-                  base:str='resnest14d', # model the variant applies to
+                  arch:str='resnest14d', # model the variant applies to
                   epochs:int=2, # epochs of one-cycle training
                   lr:float=2e-3, # peak learning rate
                   seed:int=0, # seeds model init and data order
@@ -212,7 +208,7 @@ def train_variant(overrides:dict, # the variant
     in_chans, _, n_classes = _data_geometry(dls)
     seed_everything(seed)
     for dl in dls.loaders: dl.rng = random.Random(seed)   # fastai's DataLoader draws its shuffle RNG once, at creation
-    learn = _learner(dls, base, overrides, in_chans, lr, label_smoothing)
+    learn = _learner(dls, arch, overrides, in_chans, lr, label_smoothing)
     t0 = time.perf_counter()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     train_s = time.perf_counter() - t0
@@ -243,7 +239,7 @@ def summarize_seeds(runs:pd.DataFrame, # one row per (variant, seed) with an `ac
 
 def run_ablation(grid:dict, # `{name: overrides}`
                  dls, # fastai DataLoaders
-                 base:str='resnest14d', # model the variants apply to
+                 arch:str='resnest14d', # model the variants apply to
                  seeds=(0, 1), # one training run per seed
                  epochs:int=2, # epochs per run
                  lr:float=2e-3, # peak learning rate
@@ -260,17 +256,17 @@ def run_ablation(grid:dict, # `{name: overrides}`
     if reference is not None and reference not in grid: raise ValueError(f"reference={reference!r} is not in the grid: {list(grid)}")
     in_chans, size, n_classes = _data_geometry(dls)
     rows, models = [], {}
-    mb = master_bar(list(grid.items()))
-    for name, ov in mb:
-        mb.main_bar.comment = name
-        for seed in progress_bar(seeds, parent=mb):
-            r = train_variant(ov, dls, base, epochs, lr, seed, eval_dl, bn_batches, label_smoothing)
+    n_runs, t0 = len(grid) * len(seeds), time.time()
+    for name, ov in grid.items():
+        for seed in seeds:
+            r = train_variant(ov, dls, arch, epochs, lr, seed, eval_dl, bn_batches, label_smoothing)
             models[name] = r.pop('model')
             rows.append(dict(variant=name, seed=seed, **r))
-            mb.write(f"{name} seed {seed}: accuracy {r['accuracy']:.4f} ({r['train_s']:.0f} s)")
+            done = len(rows); left = (time.time() - t0) / done * (n_runs - done)
+            print(f"[{done}/{n_runs}] {name} seed {seed}: accuracy {r['accuracy']:.4f} ({r['train_s']:.0f} s; ETA {format_duration(left)})", flush=True)
     runs = pd.DataFrame(rows)
-    cx = complexity_table(grid, base, size, in_chans, n_classes)
-    fresh = {n: build_variant(ov, base, n_classes, in_chans) for n, ov in grid.items()}
+    cx = complexity_table(grid, arch, size, in_chans, n_classes)
+    fresh = {n: build_variant(ov, arch, n_classes, in_chans) for n, ov in grid.items()}
     lat = measure_latency(fresh, size, in_chans, repeats=latency_repeats, reference=reference)
     return AblationResult(runs, summarize_seeds(runs, cx, lat), models)
 

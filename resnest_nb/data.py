@@ -20,6 +20,7 @@ from fastai.vision.core import PILImage, TensorImage, imagenet_stats
 
 from fasttransform import Transform
 from .models import model_config
+from .io import check_int
 
 # %% auto 0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_CLASSES', 'read_idx', 'ImageArrays', 'load_fashion_mnist',
@@ -136,13 +137,7 @@ class RandomShiftFlip(Transform):
         return TensorImage(out.permute(0, 3, 1, 2).contiguous())
 
 # %% ../nbs/11_data.ipynb
-def _check_positive_int(name, v, allow_zero=False):
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < (0 if allow_zero else 1):
-        raise ValueError(f"{name} must be a {'non-negative' if allow_zero else 'positive'} integer, got {name}={v!r}")
-
-def _check_size(size):
-    _check_positive_int('size', size)
-    if size < 16: raise ValueError(f"size must be at least 16 px (the ResNeSt minimum input), got size={size!r}")
+def _check_size(size): check_int('size', size, 16, why='the ResNeSt minimum input is 16 px')
 
 def array_dls(arrays:ImageArrays, # images, labels and the held-out test split
               size:int=32, # side of the square images fed to the model (resized on the batch)
@@ -154,7 +149,7 @@ def array_dls(arrays:ImageArrays, # images, labels and the held-out test split
               device=None, # where the batches go (None: CUDA if available)
              ) -> DataLoaders:
     "fastai `DataLoaders` over in-memory uint8 images; `dls.test_items` indexes the held-out test split."
-    _check_size(size); _check_positive_int('bs', bs); _check_positive_int('train_subset', train_subset, allow_zero=True)
+    _check_size(size); check_int('bs', bs); check_int('train_subset', train_subset, 0)
     if not 0 < valid_pct < 1: raise ValueError(f"valid_pct must be in (0, 1), got valid_pct={valid_pct!r}")
     n_train, n_test = len(arrays.x_train), len(arrays.x_test)
     if train_subset > n_train: raise ValueError(f"train_subset={train_subset} is larger than the {n_train} training images")
@@ -190,7 +185,7 @@ def heldout_dataloader(dls:DataLoaders, # from `array_dls`/`fashion_mnist_dls` (
     "A labelled `DataLoader` over the held-out test split, with the validation transforms."
     items = getattr(dls, 'test_items', None)
     if items is None: raise ValueError("these DataLoaders carry no test split (`dls.test_items` is missing)")
-    _check_positive_int('n', n, allow_zero=True)
+    check_int('n', n, 0)
     return dls.test_dl(items[:n] if n else items, with_labels=True, bs=bs or dls.valid.bs)
 
 # %% ../nbs/11_data.ipynb
@@ -278,7 +273,7 @@ def image_folder_dls(path, # root with `train/<class>/` and `val/<class>/` image
     "fastai `DataLoaders` for an ImageNet-style folder, with the paper's augmentation and per-model crop size."
     path = Path(path)
     size = model_config(arch).input_size if size is None else size
-    _check_size(size); _check_positive_int('bs', bs)
+    _check_size(size); check_int('bs', bs)
     files, classes = _folder_items(path, train, valid, skip_corrupt)
     block = DataBlock(blocks=(TransformBlock(type_tfms=open_image, batch_tfms=IntToFloatTensor), CategoryBlock(vocab=classes)),
                       get_items=lambda _: files, get_y=parent_label, splitter=GrandparentSplitter(train, valid),

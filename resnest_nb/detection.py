@@ -17,17 +17,17 @@ from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from .models import create_model, list_models
 from .backbones import resnest_fpn_backbone, tile_starts
+from .io import check_int
+from .data import open_image
 
 # %% auto 0
 __all__ = ['fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn', 'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml',
-           'load_image', 'VOCDetection', 'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles',
-           'coco_ground_truth', 'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine',
-           'train_detector', 'predict_detections', 'draw_detections', 'show_detections']
+           'VOCDetection', 'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles', 'coco_ground_truth',
+           'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine', 'train_detector',
+           'predict_detections', 'draw_detections', 'show_detections']
 
 # %% ../nbs/23_detection.ipynb
-def _check_num_classes(num_classes):
-    if not isinstance(num_classes, int) or isinstance(num_classes, bool) or num_classes < 2:
-        raise ValueError(f"num_classes counts the background too and must be an integer >= 2, got num_classes={num_classes!r}")
+def _check_detection_classes(num_classes): check_int('num_classes', num_classes, 2, why='it counts the background too')
 
 def fasterrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_models()`
                            num_classes:int=91, # object classes + 1 for the background
@@ -38,7 +38,7 @@ def fasterrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_m
                            **kwargs, # `FasterRCNN` arguments (min_size, max_size, rpn_*, box_*, ...)
                           ) -> FasterRCNN:
     "torchvision Faster R-CNN with a ResNeSt-FPN backbone."
-    _check_num_classes(num_classes)
+    _check_detection_classes(num_classes)
     bb = resnest_fpn_backbone(name, weights_backbone, trainable_layers, frozen_bn, progress=progress)
     return FasterRCNN(bb, num_classes=num_classes, **kwargs)
 
@@ -51,7 +51,7 @@ def maskrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_mod
                          **kwargs, # `MaskRCNN` arguments
                         ) -> MaskRCNN:
     "torchvision Mask R-CNN with a ResNeSt-FPN backbone."
-    _check_num_classes(num_classes)
+    _check_detection_classes(num_classes)
     bb = resnest_fpn_backbone(name, weights_backbone, trainable_layers, frozen_bn, progress=progress)
     return MaskRCNN(bb, num_classes=num_classes, **kwargs)
 
@@ -60,7 +60,7 @@ def fasterrcnn_resnet50_fpn_baseline(num_classes:int=91, # object classes + 1 fo
                                      **kwargs, # `FasterRCNN` arguments
                                     ) -> FasterRCNN:
     "torchvision's own ResNet-50-FPN Faster R-CNN from random init (no download), the baseline our builder is compared to."
-    _check_num_classes(num_classes)
+    _check_detection_classes(num_classes)
     return torchvision.models.detection.fasterrcnn_resnet50_fpn(weights=None, weights_backbone=None, num_classes=num_classes,
                                                                 **kwargs)  # no weights: all 5 stages train, plain BN
 
@@ -129,13 +129,9 @@ def read_voc_xml(path, # a Pascal VOC annotation file
 # %% ../nbs/23_detection.ipynb
 _IMG_EXTS = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp')
 
-def load_image(path) -> torch.Tensor:
-    "An image file as a float (3, H, W) tensor in [0, 1]."
-    from PIL import Image
-    try:
-        with Image.open(path) as im: arr = np.asarray(im.convert('RGB'))
-    except (OSError, ValueError) as e: raise ValueError(f"cannot read the image {path}: {e}") from e
-    return torch.from_numpy(arr.copy()).permute(2, 0, 1).float().div_(255)
+def _image_tensor(path) -> torch.Tensor:
+    "The image file at `path` (read by `open_image`, which names a file it cannot read) as a float (3, H, W) tensor in [0, 1]."
+    return torch.from_numpy(np.array(open_image(path))).permute(2, 0, 1).float().div_(255)
 
 def _image_for(xml:Path, filename:str) -> Path:
     "The image an annotation refers to: its <filename> next to it, else an image with the same stem."
@@ -163,7 +159,7 @@ class VOCDetection(torch.utils.data.Dataset):
     def __len__(self): return len(self.records)
     def __getitem__(self, i):
         r = self.records[i]
-        img = load_image(r['image_path'])
+        img = _image_tensor(r['image_path'])
         if tuple(img.shape[1:]) != (r['height'], r['width']):
             raise ValueError(f"{r['image_path']}: image is {img.shape[2]}x{img.shape[1]} but its annotation says {r['width']}x{r['height']}")
         return img, dict(boxes=r['boxes'].clone(), labels=r['labels'].clone())
@@ -206,7 +202,7 @@ class COCODetection(torch.utils.data.Dataset):
     def __len__(self): return len(self.img_ids)
     def __getitem__(self, i):
         info = self.coco.imgs[self.img_ids[i]]
-        return load_image(self.image_dir / info['file_name']), {k: v.clone() for k, v in self.targets[i].items()}
+        return _image_tensor(self.image_dir / info['file_name']), {k: v.clone() for k, v in self.targets[i].items()}
 
 # %% ../nbs/23_detection.ipynb
 def tile_detection(image:torch.Tensor, # (3, H, W) image

@@ -18,7 +18,7 @@ __all__ = ['repo_root', 'experiments_dir', 'list_experiments', 'experiment_path'
            'resolve_params', 'ExperimentError', 'partial_dir', 'run_experiment', 'notebook_modules', 'imported_modules',
            'import_order_violations', 'NotebookResult', 'library_notebooks', 'run_library_notebooks',
            'run_tiny_experiments', 'print_test_summary', 'run_tests', 'notebook_markdown', 'write_readme',
-           'format_experiments', 'main']
+           'render_docs', 'scrub_outputs', 'refresh_outputs', 'format_experiments', 'main']
 
 # %% ../nbs/30_experiments.ipynb
 def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
@@ -482,6 +482,96 @@ def write_readme(root=None) -> Path:
     return root/'README.md'
 
 # %% ../nbs/30_experiments.ipynb
+_BANDS = [('0', 'The idea'), ('1', 'Training and the ablation'), ('2', 'Transfer'), ('3', 'Tooling')]
+
+def _doc_notebook(path:Path):
+    "The notebook at `path` as the docs show it: hidden cells dropped, `#|` lines removed."
+    nb = nbformat.read(str(path), as_version=4)
+    keep = []
+    for c in nb.cells:
+        if c.cell_type == 'code':
+            d, src = _directives(c.source)
+            if 'hide' in d or d.get('include') == 'false' or ('default_exp' in d and not src): continue
+            c.source = src
+        keep.append(c)
+    nb.cells = keep
+    return nb
+
+def _title(nb) -> tuple:
+    "(title, summary) from the first markdown cell's `# ` and `> ` lines."
+    text = next((c.source for c in nb.cells if c.cell_type == 'markdown'), '')
+    title = next((l[2:].strip() for l in text.splitlines() if l.startswith('# ')), '')
+    summary = ' '.join(l[1:].strip() for l in text.splitlines() if l.startswith('>'))
+    return title, summary
+
+def render_docs(root=None, # repository root
+                out_dir=None, # where the site goes (default: `root/_docs`)
+               ) -> list:
+    "Render `nbs/*.ipynb` and `nbs/experiments/*.ipynb` to HTML pages plus an `index.html`; returns the pages written."
+    import html
+    from nbconvert import HTMLExporter
+    root = Path(root) if root is not None else repo_root()
+    out = Path(out_dir) if out_dir is not None else root/'_docs'
+    exporter = HTMLExporter(template_name='lab')
+    nbs = sorted((root/'nbs').glob('*.ipynb')) + sorted((root/'nbs'/'experiments').glob('*.ipynb'))
+    if not nbs: raise FileNotFoundError(f"no notebooks in {root/'nbs'}")
+    pages, entries = [], []
+    for f in nbs:
+        nb = _doc_notebook(f)
+        body, _ = exporter.from_notebook_node(nb)
+        rel = f.relative_to(root/'nbs').with_suffix('.html')
+        with atomic_write(out/rel, 'w') as fh: fh.write(body)
+        pages.append(out/rel); entries.append((f, rel, *_title(nb)))
+    groups = [(title, [e for e in entries if e[0].parent.name == 'nbs' and e[0].stem.startswith(p)]) for p, title in _BANDS]
+    groups = [('Introduction', [e for e in entries if e[0].stem == 'index'])] + groups
+    groups.append(('Experiments (papermill, `resnest-nb run NAME`)', [e for e in entries if e[0].parent.name == 'experiments']))
+    lines = ['<!doctype html><html><head><meta charset="utf-8"><title>resnest_nb</title>',
+             '<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4} li{margin:.3em 0}</style></head><body>',
+             '<h1>resnest_nb</h1><p>ResNeSt: Split-Attention Networks, as literate notebooks, in reading order.</p>']
+    for title, es in groups:
+        if not es: continue
+        lines.append(f'<h2>{html.escape(title)}</h2><ul>')
+        lines += [f'<li><a href="{rel.as_posix()}">{html.escape(f.stem)}</a>: <b>{html.escape(t)}</b> {html.escape(s)}</li>' for f, rel, t, s in es]
+        lines.append('</ul>')
+    lines.append('</body></html>')
+    with atomic_write(out/'index.html', 'w') as fh: fh.write('\n'.join(lines) + '\n')
+    return [out/'index.html', *pages]
+
+# %% ../nbs/30_experiments.ipynb
+def _noise(o) -> bool:
+    "A progress bar, a widget or a stderr stream: not worth committing."
+    if o.get('output_type') == 'stream': return o.get('name') == 'stderr'
+    data = o.get('data', {})
+    if 'application/vnd.jupyter.widget-view+json' in data: return True
+    html = data.get('text/html', '')
+    html = ''.join(html) if isinstance(html, list) else html
+    return '<progress' in html
+
+def scrub_outputs(nb, # a notebook (nbformat node), changed in place
+                  forbidden=(), # strings that must not appear in any kept output (machine paths)
+                 ):
+    "Drop noisy outputs (progress bars, widgets, stderr) from `nb`; a `ValueError` naming the cell if a `forbidden` string remains."
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != 'code': continue
+        c.outputs = [o for o in c.outputs if not _noise(o)]
+        text = nbformat.writes(nbformat.v4.new_notebook(cells=[c]))
+        hit = next((f for f in forbidden if f and f in text), None)
+        if hit: raise ValueError(f"cell {i} of the notebook shows the machine path {hit!r} in its outputs: print a relative path instead")
+    return nb
+
+def refresh_outputs(path, # notebook to execute and rewrite in place
+                    timeout:int=1800, # seconds per cell
+                   ) -> Path:
+    "Execute the notebook at `path` in place and keep its outputs without noise or machine paths."
+    from nbclient import NotebookClient
+    path = Path(path).resolve()
+    nb = nbformat.read(str(path), as_version=4)
+    NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    scrub_outputs(nb, forbidden=(str(repo_root()), str(Path.home()), tempfile.gettempdir() + '/'))
+    with atomic_write(path, 'w') as f: nbformat.write(nb, f)
+    return path
+
+# %% ../nbs/30_experiments.ipynb
 def _add_run_args(p, with_name=True):
     if with_name: p.add_argument('name', help="experiment: a notebook nbs/experiments/NAME.ipynb (see `resnest-nb list`)")
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('KEY', 'VALUE'), help="set a parameter (repeatable)")
@@ -506,6 +596,10 @@ def _parser():
     t.add_argument('--no-library', action='store_true', help="skip the library notebooks")
     t.add_argument('--no-experiments', action='store_true', help="skip the experiment notebooks")
     sub.add_parser('readme', help="regenerate README.md from nbs/index.ipynb")
+    d = sub.add_parser('docs', help="render every notebook to HTML in _docs/ (nbconvert; `make docs` prefers nbdev_docs where quarto exists)")
+    d.add_argument('--out', default=None, help="output folder (default: _docs)")
+    o = sub.add_parser('outputs', help="execute notebooks in place and keep their outputs without noise or machine paths")
+    o.add_argument('notebooks', nargs='+', help="notebook files")
     sub.add_parser('check-imports', help="fail if a notebook imports from a later notebook (the bands read in one direction)")
     return ap
 
@@ -532,6 +626,12 @@ def main(argv=None) -> int:
         if args.cmd == 'test':
             return run_tests(args.only, args.flags, args.n_workers, not args.no_library, not args.no_experiments, root)
         if args.cmd == 'readme': print(f"wrote {write_readme(root)}"); return 0
+        if args.cmd == 'docs':
+            pages = render_docs(root, args.out)
+            print(f"wrote {len(pages)} pages: {_rel(pages[0], Path.cwd())}"); return 0
+        if args.cmd == 'outputs':
+            for f in args.notebooks: print(f"executing {f} ...", flush=True); refresh_outputs(f)
+            return 0
         if args.cmd == 'check-imports':
             bad = import_order_violations(root/'nbs')
             for b in bad: print(b, file=sys.stderr)

@@ -11,13 +11,13 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.fusion import fuse_conv_bn_eval
 from .split_attention import SplitAttention
-from .models import Bottleneck, ResNeSt, randomize_bn_stats
+from .models import Bottleneck, ResNeSt, randomize_bn_stats, sync_device, time_interleaved, speedup, throughput, summary_stats
 from .io import atomic_write
 
 # %% auto 0
 __all__ = ['REFERENCE_MODELS', 'fold_batchnorm', 'InferenceModel', 'prepare_for_inference', 'prepare_for_training', 'export_onnx',
-           'time_interleaved', 'speedup', 'throughput', 'build_model', 'reference_models', 'max_abs_diffs',
-           'peak_memory_mb', 'benchmark_eval', 'benchmark_train', 'benchmark_ratios', 'ratio_table', 'plot_benchmark']
+           'build_model', 'reference_models', 'max_abs_diffs', 'peak_memory_mb', 'benchmark_eval', 'benchmark_train',
+           'benchmark_ratios', 'ratio_table', 'plot_benchmark']
 
 # %% ../nbs/32_inference.ipynb
 def _is_bn(m): return isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats and m.running_mean is not None
@@ -160,53 +160,6 @@ def export_onnx(model:nn.Module, # the model to export (exported in eval mode; n
     return {'path': str(path), 'max_abs_diff': diff}
 
 # %% ../nbs/32_inference.ipynb
-def _sync(device):
-    "Wait for queued GPU work, so that timings measure it (no-op on CPU)."
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
-
-def time_interleaved(fns:dict, # name -> zero-argument callable (one call = one timed unit)
-                     repeats:int=10, # timed rounds
-                     warmup:int=2, # untimed rounds first
-                     device:str|torch.device='cpu', # synchronised around each call when it is a GPU
-                     progress:bool=True, # show a progress bar
-                    ) -> dict:
-    "Seconds per call of every callable, measured round-robin: `{name: [t_round0, t_round1, ...]}`."
-    from fastprogress.fastprogress import progress_bar
-    if not fns: raise ValueError("fns is empty: nothing to time")
-    if repeats < 1 or warmup < 0: raise ValueError(f"need repeats >= 1 and warmup >= 0, got repeats={repeats!r}, warmup={warmup!r}")
-    names = list(fns)
-    for _ in range(warmup):
-        for n in names: fns[n]()
-    times = {n: [] for n in names}
-    for i in (progress_bar(range(repeats), leave=False) if progress else range(repeats)):
-        k = i % len(names)
-        for n in names[k:] + names[:k]:
-            _sync(device); t0 = time.perf_counter()
-            fns[n](); _sync(device)
-            times[n].append(time.perf_counter() - t0)
-    return times
-
-def _stats(values) -> dict:
-    "Median, quartiles, min and max of `values`."
-    v = sorted(values)
-    q = statistics.quantiles(v, n=4, method='inclusive') if len(v) > 1 else [v[0]] * 3
-    return {'median': statistics.median(v), 'q25': q[0], 'q75': q[2], 'min': v[0], 'max': v[-1], 'n': len(v)}
-
-def speedup(times:dict, # output of `time_interleaved`
-            name:str, # the contender
-            baseline:str, # what it is compared with
-           ) -> dict:
-    "How many times faster `name` runs than `baseline`: per-round `t_baseline / t_name`, summarised (median, quartiles, min, max)."
-    for n in (name, baseline):
-        if n not in times: raise ValueError(f"no timings for {n!r}; have {sorted(times)}")
-    return _stats([tb / tn for tn, tb in zip(times[name], times[baseline])])
-
-def throughput(times:dict, batch_size:int) -> dict:
-    "Images per second of every contender: median and quartiles over rounds."
-    return {n: {k: (batch_size / v if k in ('median', 'q25', 'q75', 'min', 'max') else v) for k, v in _stats(t).items()}
-            for n, t in times.items()}
-
-# %% ../nbs/32_inference.ipynb
 REFERENCE_MODELS = ('ours', 'timm', 'official', 'torchvision_resnet50')
 
 def build_model(name:str, # one of `REFERENCE_MODELS`
@@ -320,7 +273,7 @@ def benchmark_eval(models:dict, # name -> model (or callable) taking an NCHW bat
     runs = {n: _make_workload(m, 'eval', batch_size, input_size, device) for n, m in models.items()}
     first = {}
     for n, run in runs.items():
-        _sync(device); t0 = time.perf_counter(); run(); _sync(device)
+        sync_device(device); t0 = time.perf_counter(); run(); sync_device(device)
         first[n] = time.perf_counter() - t0
     return {'times': time_interleaved(runs, repeats, warmup, device, progress), 'first_call_s': first}
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_learner.ipynb 3
 from __future__ import annotations
-import os, random, time, warnings
+import os, random, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -33,8 +33,8 @@ from .data import fashion_mnist_dls, heldout_dataloader
 
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
-           'load_resume_state', 'fit_resumable', 'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy',
-           'history', 'plot_history', 'plot_confusion']
+           'load_resume_state', 'fit_resumable', 'format_duration', 'PrintProgress', 'resnest_learner', 'predict',
+           'evaluate', 'heldout_accuracy', 'history', 'plot_history', 'plot_confusion']
 
 # %% ../nbs/12_learner.ipynb
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
@@ -206,6 +206,38 @@ def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `Che
     return learn
 
 # %% ../nbs/12_learner.ipynb
+def format_duration(seconds:float) -> str:
+    "`seconds` as `1h02m`, `3m05s` or `12s`."
+    s = int(round(max(seconds, 0)))
+    if s >= 3600: return f"{s // 3600}h{s % 3600 // 60:02d}m"
+    return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
+
+class PrintProgress(Callback):
+    "Plain-text progress lines (for papermill/terminal runs): every `every` seconds in an epoch, and after each epoch, with ETAs."
+    order = 65   # after the Recorder (50) has logged the epoch
+    def __init__(self, every:float=30., # seconds between lines inside an epoch (0: none)
+                 file=None, # where to print (default: `sys.stdout`)
+                ): store_attr()
+    def _print(self, msg): print(msg, file=self.file or sys.stdout, flush=True)
+    def before_fit(self): self.t_fit, self.epoch_times = time.time(), []
+    def before_epoch(self): self.t_epoch = self.t_last = time.time()
+    def after_batch(self):
+        if not self.training or not self.every or time.time() - self.t_last < self.every: return
+        self.t_last, done = time.time(), self.iter + 1
+        rate = done / (self.t_last - self.t_epoch)
+        self._print(f"  epoch {self.epoch + 1}/{self.n_epoch}  batch {done}/{self.n_iter}  loss {float(self.smooth_loss):.4f}  "
+                    f"{rate:.2f} batch/s  epoch ETA {format_duration((self.n_iter - done) / rate)}")
+    def after_epoch(self):
+        dt = time.time() - self.t_epoch
+        if dt < 1e-3: return    # an epoch skipped by a resumed run
+        self.epoch_times.append(dt)
+        names = [n for n in self.recorder.metric_names[1:] if n != 'time']
+        vals = self.recorder.values[-1] if self.recorder.values else []
+        stats = '  '.join(f"{n} {v:.4f}" for n, v in zip(names, vals))
+        left = (self.n_epoch - self.epoch - 1) * sum(self.epoch_times) / len(self.epoch_times)
+        self._print(f"epoch {self.epoch + 1}/{self.n_epoch}  {stats}  ({format_duration(dt)}; run ETA {format_duration(left)})")
+
+# %% ../nbs/12_learner.ipynb
 def _on_cuda(dls): return getattr(dls, 'device', None) is not None and torch.device(dls.device).type == 'cuda'
 
 def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
@@ -253,15 +285,6 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
         if channels_last: learn.add_cb(ChannelsLast())
         if mixed_precision: learn.add_cb(MixedPrecision())
     learn.arch = arch
-    return learn
-
-# %% ../nbs/12_learner.ipynb
-def _tiny_run(seed=0, epochs=1, lr_max=1e-3, **kwargs):
-    "Seed, build 160 16-px Fashion-MNIST images and a ResNeSt-14, train `epochs` epochs; the learner (for tests)."
-    seed_everything(seed)
-    dls = fashion_mnist_dls(size=16, bs=32, train_subset=160, seed=seed, device='cpu')
-    learn = resnest_learner(dls, 'resnest14d', **kwargs)
-    with learn.no_bar(), learn.no_logging(): fit_resumable(learn, epochs, lr_max)
     return learn
 
 # %% ../nbs/12_learner.ipynb

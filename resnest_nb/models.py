@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb 3
 from __future__ import annotations
-import difflib, fnmatch, math
+import difflib, fnmatch, math, statistics, time
 from dataclasses import dataclass, field, asdict
 import torch
 import torch.nn as nn
@@ -16,7 +16,8 @@ __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101
            'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
            'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
            'resnet50d', 'resnet101d', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
-           'create_model', 'count_params', 'count_flops']
+           'create_model', 'count_params', 'count_flops', 'sync_device', 'time_interleaved', 'summary_stats', 'speedup',
+           'throughput']
 
 # %% ../nbs/02_models.ipynb
 class Bottleneck(nn.Module):
@@ -320,3 +321,50 @@ def count_flops(model:nn.Module, # model to measure
         with torch.no_grad(), FlopCounterMode(display=False) as fc: model(torch.zeros(1, in_chans, input_size, input_size))
     finally: model.train(was_training)
     return fc.get_total_flops() // 2
+
+# %% ../nbs/02_models.ipynb
+def sync_device(device):
+    "Wait for queued GPU work, so that timings measure it (no-op on CPU)."
+    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
+
+def time_interleaved(fns:dict, # name -> zero-argument callable (one call = one timed unit)
+                     repeats:int=10, # timed rounds
+                     warmup:int=2, # untimed rounds first
+                     device:str|torch.device='cpu', # synchronised around each call when it is a GPU
+                     progress:bool=True, # show a progress bar
+                    ) -> dict:
+    "Seconds per call of every callable, measured round-robin: `{name: [t_round0, t_round1, ...]}`."
+    from fastprogress.fastprogress import progress_bar
+    if not fns: raise ValueError("fns is empty: nothing to time")
+    if repeats < 1 or warmup < 0: raise ValueError(f"need repeats >= 1 and warmup >= 0, got repeats={repeats!r}, warmup={warmup!r}")
+    names = list(fns)
+    for _ in range(warmup):
+        for n in names: fns[n]()
+    times = {n: [] for n in names}
+    for i in (progress_bar(range(repeats), leave=False) if progress else range(repeats)):
+        k = i % len(names)
+        for n in names[k:] + names[:k]:
+            sync_device(device); t0 = time.perf_counter()
+            fns[n](); sync_device(device)
+            times[n].append(time.perf_counter() - t0)
+    return times
+
+def summary_stats(values) -> dict:
+    "Median, quartiles, min and max of `values`."
+    v = sorted(values)
+    q = statistics.quantiles(v, n=4, method='inclusive') if len(v) > 1 else [v[0]] * 3
+    return {'median': statistics.median(v), 'q25': q[0], 'q75': q[2], 'min': v[0], 'max': v[-1], 'n': len(v)}
+
+def speedup(times:dict, # output of `time_interleaved`
+            name:str, # the contender
+            baseline:str, # what it is compared with
+           ) -> dict:
+    "How many times faster `name` runs than `baseline`: per-round `t_baseline / t_name`, summarised (median, quartiles, min, max)."
+    for n in (name, baseline):
+        if n not in times: raise ValueError(f"no timings for {n!r}; have {sorted(times)}")
+    return summary_stats([tb / tn for tn, tb in zip(times[name], times[baseline])])
+
+def throughput(times:dict, batch_size:int) -> dict:
+    "Images per second of every contender: median and quartiles over rounds."
+    return {n: {k: (batch_size / v if k in ('median', 'q25', 'q75', 'min', 'max') else v) for k, v in summary_stats(t).items()}
+            for n, t in times.items()}

@@ -27,7 +27,8 @@ from torchvision.models.segmentation.deeplabv3 import DeepLabV3, DeepLabHead
 from torchvision.models.segmentation.fcn import FCN, FCNHead
 from .models import ResNeSt, create_model
 from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts
-from .data import ArrayImage, GreyToRGB, _check_positive_int
+from .data import ArrayImage, GreyToRGB
+from .io import check_int
 from .learner import TerminateOnNaN
 
 # %% auto 0
@@ -45,10 +46,8 @@ IGNORE_INDEX = 255  # label of pixels that count in no loss and no metric (ADE20
 # %% ../nbs/21_segmentation.ipynb
 _ATROUS_RATES = {8: (12, 24, 36), 16: (6, 12, 18)}
 
-def _check_num_classes(num_classes):
-    if isinstance(num_classes, bool) or not isinstance(num_classes, int) or not 2 <= num_classes <= 255:
-        raise ValueError(f"num_classes counts the background too and must be an integer from 2 to 255 "
-                         f"(255 is the ignore index), got num_classes={num_classes!r}")
+def _check_segmentation_classes(num_classes):
+    check_int('num_classes', num_classes, 2, IGNORE_INDEX, why=f'the background counts too; {IGNORE_INDEX} is the ignore index')
 
 def _tag(model, name, output_stride, num_classes):
     model.arch, model.output_stride, model.num_classes = name, output_stride, num_classes
@@ -64,7 +63,7 @@ def deeplabv3_resnest(name:str='resnest50', # backbone, a name from `list_models
                       **kwargs, # other `create_model` arguments (in_chans, norm_layer, ...)
                      ) -> DeepLabV3:
     "torchvision `DeepLabV3` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size."
-    _check_num_classes(num_classes)
+    _check_segmentation_classes(num_classes)
     bb = resnest_seg_backbone(name, output_stride, aux_loss, weights_backbone, progress, **kwargs)
     rates = _ATROUS_RATES[output_stride] if atrous_rates is None else tuple(atrous_rates)
     if not rates or not all(isinstance(r, int) and not isinstance(r, bool) and r >= 1 for r in rates):
@@ -81,7 +80,7 @@ def fcn_resnest(name:str='resnest50', # backbone, a name from `list_models()`
                 **kwargs, # other `create_model` arguments
                ) -> FCN:
     "torchvision `FCN` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size."
-    _check_num_classes(num_classes)
+    _check_segmentation_classes(num_classes)
     bb = resnest_seg_backbone(name, output_stride, aux_loss, weights_backbone, progress, **kwargs)
     aux = FCNHead(bb.aux_channels, num_classes) if aux_loss else None
     return _tag(FCN(bb, FCNHead(bb.out_channels, num_classes), aux), name, output_stride, num_classes)
@@ -182,7 +181,7 @@ def segmentation_scores(pred, target, n_classes:int, ignore_index:int=IGNORE_IND
 class ConfusionMatrixMetric(Metric):
     "A fastai metric accumulating a segmentation confusion matrix over the batches (subclasses turn it into a score)."
     def __init__(self, n_classes:int, ignore_index:int=IGNORE_INDEX):
-        _check_num_classes(n_classes)
+        _check_segmentation_classes(n_classes)
         self.n_classes, self.ignore_index = n_classes, ignore_index
         self.reset()
     def reset(self): self.cm = torch.zeros(self.n_classes, self.n_classes, dtype=torch.int64)
@@ -342,7 +341,7 @@ def segmentation_folder_dls(path, # dataset root
                             device=None, # where batches go (None: CUDA if available)
                            ) -> DataLoaders:
     "fastai `DataLoaders` (ImageBlock + MaskBlock) of a checked image/label folder."
-    _check_positive_int('bs', bs)
+    check_int('bs', bs)
     codes = list(codes)
     pairs = segmentation_pairs(path, len(codes), images, labels, label_func, reduce_zero_label, check)
     img_dir = Path(path)/images
@@ -420,9 +419,9 @@ def array_segmentation_dls(train_images, # uint8 `(N, H, W)` or `(N, C, H, W)` t
                            device=None, # where batches go (None: CUDA if available)
                           ) -> DataLoaders:
     "fastai `DataLoaders` of in-memory image/mask tiles, normalised with the training tiles' statistics."
-    _check_positive_int('bs', bs)
+    check_int('bs', bs)
     codes = list(codes); n = len(codes)
-    _check_num_classes(n)
+    _check_segmentation_classes(n)
     xs = [_image_batch(train_images, 'train_images'), _image_batch(valid_images, 'valid_images')]
     if xs[0].shape[1:] != xs[1].shape[1:]:
         raise ValueError(f"train and valid tiles differ: {tuple(xs[0].shape[1:])} vs {tuple(xs[1].shape[1:])} (C, H, W)")
