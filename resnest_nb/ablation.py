@@ -12,16 +12,16 @@ import pandas as pd
 import torch
 import torch.nn as nn
 from fastprogress.fastprogress import master_bar, progress_bar
-from .models import ResNeSt, create_model, model_config, count_params, count_flops, time_interleaved
+from .models import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, time_interleaved, Published, PUBLISHED
 from .split_attention import SplitAttention, plot_attention
 from .io import seed_everything
 from .learner import format_duration
 
 # %% auto 0
-__all__ = ['SWITCHES', 'PAPER_WIDTHS', 'PUBLISHED', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
-           'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
-           'AblationResult', 'summarize_seeds', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
-           'plot_attention_maps', 'attention_preference', 'Published', 'count_complexity_meta', 'paper_table']
+__all__ = ['SWITCHES', 'PAPER_WIDTHS', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
+           'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant', 'AblationResult',
+           'summarize_seeds', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
+           'plot_attention_maps', 'attention_preference', 'paper_table']
 
 # %% ../nbs/15_ablation.ipynb
 SWITCHES = ('deep_stem', 'avg_down', 'avd', 'avd_first')
@@ -374,49 +374,6 @@ def attention_preference(maps:dict, # from `attention_maps`
         rows.append(dict(block=name, radix=r, **pref, mean_max_weight=float(a.max(1).values.mean()),
                          std_over_images=float(a.std(0).mean()) if a.shape[0] > 1 else 0.))
     return pd.DataFrame(rows).set_index('block')
-
-# %% ../nbs/15_ablation.ipynb
-@dataclass(frozen=True)
-class Published:
-    "Published complexity of a model: parameters (M) and GFLOPs (multiply-adds, 224 px unless stated), with sources."
-    params_m: float|None
-    gflops: float|None
-    source: str
-    third_party_params_m: float|None = None
-    third_party_gflops: float|None = None
-    third_party_source: str = ""
-
-_ABL = "official ablation.md (github.com/zhanghang1989/ResNeSt, commit 546b248), columns #P / GFLOPs"
-_P3 = "arXiv 2004.08955, Table 3 / text (params, as in MODEL_CONFIGS); GFLOPs: not found"
-_PADDLE = "PaddleClas docs, models/ImageNet1k/ResNeSt.md (release/2.6)"
-PUBLISHED = {
-    'resnest50_fast_1s1x64d': Published(26.3, 4.34, _ABL), 'resnest50_fast_2s1x64d': Published(27.5, 4.34, _ABL),
-    'resnest50_fast_4s1x64d': Published(31.9, 4.35, _ABL), 'resnest50_fast_1s2x40d': Published(25.9, 4.38, _ABL),
-    'resnest50_fast_2s2x40d': Published(26.9, 4.38, _ABL), 'resnest50_fast_4s2x40d': Published(30.4, 4.41, _ABL),
-    'resnest50_fast_1s4x24d': Published(25.7, 4.42, _ABL),
-    'resnest50': Published(27.5, 5.39, "arXiv 2004.08955, Table 3 (as in MODEL_CONFIGS and 01_models)", 27.5, 5.40, _PADDLE),
-    'resnest101': Published(48.3, None, _P3, 48.4, 10.25, _PADDLE),
-    'resnest200': Published(70.2, None, _P3, 70.4, 17.50, _PADDLE),
-    'resnest269': Published(110.9, None, _P3, 111.2, 22.54, _PADDLE),
-    'resnet50d': Published(None, None, "paper Table 2 (ResNetD-50 row): not found"),
-}
-
-def count_complexity_meta(name:str, # a registered model
-                          input_size:int=224, # square input side
-                          norm_elements:bool=False, # also return the number of BatchNorm output elements
-                          **overrides) -> tuple:
-    "(parameters, multiply-adds[, BatchNorm outputs]) of `create_model(name, **overrides)`, counted on the meta device."
-    from torch.utils.flop_counter import FlopCounterMode
-    with torch.device('meta'):
-        m = create_model(name, **overrides).eval()
-        x = torch.zeros(1, m.in_chans, input_size, input_size)
-    n_norm = [0]
-    hooks = [b.register_forward_hook(lambda mod, i, o: n_norm.__setitem__(0, n_norm[0] + o.numel()))
-             for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm)]
-    with torch.no_grad(), FlopCounterMode(display=False) as fc: m(x)
-    for h in hooks: h.remove()
-    out = (count_params(m), fc.get_total_flops() // 2)
-    return out + (n_norm[0],) if norm_elements else out
 
 # %% ../nbs/15_ablation.ipynb
 def _pct(ours, theirs): return None if theirs is None else 100. * (ours / theirs - 1.)

@@ -15,9 +15,9 @@ from .weights import load_pretrained
 __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
            'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
            'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
-           'resnet50d', 'resnet101d', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
-           'create_model', 'count_params', 'count_flops', 'sync_device', 'time_interleaved', 'summary_stats', 'speedup',
-           'throughput']
+           'resnet50d', 'resnet101d', 'PUBLISHED', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models',
+           'model_config', 'create_model', 'count_params', 'count_flops', 'Published', 'count_complexity_meta',
+           'sync_device', 'time_interleaved', 'summary_stats', 'speedup', 'throughput']
 
 # %% ../nbs/02_models.ipynb
 class Bottleneck(nn.Module):
@@ -216,7 +216,7 @@ def _check_args(layers, **kw):
 # %% ../nbs/02_models.ipynb
 @dataclass(frozen=True)
 class ModelConfig:
-    "Architecture switches of a named variant, its crop size and the paper's published figures."
+    "Architecture switches of a named variant and the crop size it is evaluated at."
     layers: tuple
     radix: int = 2
     groups: int = 1
@@ -227,27 +227,23 @@ class ModelConfig:
     avd: bool = True
     avd_first: bool = False
     input_size: int = 224
-    paper_params_m: float|None = None  # published parameter count, millions
-    paper_gflops: float|None = None  # published GFLOPs (multiply-adds) at `input_size`
-    source: str = ""  # where the published figures come from
     def arch_kwargs(self) -> dict:
         "Keyword arguments for `ResNeSt`."
         d = asdict(self)
-        for k in ('input_size', 'paper_params_m', 'paper_gflops', 'source'): d.pop(k)
+        d.pop('input_size')
         d['layers'] = list(d['layers'])
         return d
 
-_PAPER = "Zhang et al., ResNeSt (arXiv 2004.08955)"
 _R50, _FAST = (3, 4, 6, 3), dict(avd_first=True)
 MODEL_CONFIGS = {
     # CPU-sized variants (timm's resnest14d / resnest26d)
     'resnest14d': ModelConfig((1, 1, 1, 1)),
     'resnest26d': ModelConfig((2, 2, 2, 2)),
-    # the paper's main models (Table 3 and text: 27.5M, 48.3M, 70.2M, 110.9M parameters)
-    'resnest50': ModelConfig(_R50, paper_params_m=27.5, source=_PAPER),
-    'resnest101': ModelConfig((3, 4, 23, 3), stem_width=64, input_size=256, paper_params_m=48.3, source=_PAPER),
-    'resnest200': ModelConfig((3, 24, 36, 3), stem_width=64, input_size=320, paper_params_m=70.2, source=_PAPER),
-    'resnest269': ModelConfig((3, 30, 48, 8), stem_width=64, input_size=416, paper_params_m=110.9, source=_PAPER),
+    # the paper's main models, with the crop each was trained and evaluated at (the release's verify.py)
+    'resnest50': ModelConfig(_R50),
+    'resnest101': ModelConfig((3, 4, 23, 3), stem_width=64, input_size=256),
+    'resnest200': ModelConfig((3, 24, 36, 3), stem_width=64, input_size=320),
+    'resnest269': ModelConfig((3, 30, 48, 8), stem_width=64, input_size=416),
     # the ablation variants of the paper (the release's resnest50_fast_*), avd before the 3x3 conv
     **{f'resnest50_fast_{r}s{k}x{w}d': ModelConfig(_R50, radix=r, groups=k, bottleneck_width=w, **_FAST)
        for r, k, w in [(1, 1, 64), (2, 1, 64), (4, 1, 64), (1, 2, 40), (2, 2, 40), (4, 2, 40), (1, 4, 24)]},
@@ -321,6 +317,49 @@ def count_flops(model:nn.Module, # model to measure
         with torch.no_grad(), FlopCounterMode(display=False) as fc: model(torch.zeros(1, in_chans, input_size, input_size))
     finally: model.train(was_training)
     return fc.get_total_flops() // 2
+
+# %% ../nbs/02_models.ipynb
+@dataclass(frozen=True)
+class Published:
+    "Published complexity of a model: parameters (M) and GFLOPs (multiply-adds, 224 px unless stated), with sources."
+    params_m: float|None
+    gflops: float|None
+    source: str
+    third_party_params_m: float|None = None
+    third_party_gflops: float|None = None
+    third_party_source: str = ""
+
+_ABL = "official ablation.md (github.com/zhanghang1989/ResNeSt, commit 546b248), columns #P / GFLOPs"
+_P3 = "arXiv 2004.08955, Table 3 / text (params); GFLOPs: not found"
+_PADDLE = "PaddleClas docs, models/ImageNet1k/ResNeSt.md (release/2.6)"
+PUBLISHED = {
+    'resnest50_fast_1s1x64d': Published(26.3, 4.34, _ABL), 'resnest50_fast_2s1x64d': Published(27.5, 4.34, _ABL),
+    'resnest50_fast_4s1x64d': Published(31.9, 4.35, _ABL), 'resnest50_fast_1s2x40d': Published(25.9, 4.38, _ABL),
+    'resnest50_fast_2s2x40d': Published(26.9, 4.38, _ABL), 'resnest50_fast_4s2x40d': Published(30.4, 4.41, _ABL),
+    'resnest50_fast_1s4x24d': Published(25.7, 4.42, _ABL),
+    'resnest50': Published(27.5, 5.39, "arXiv 2004.08955, Table 3", 27.5, 5.40, _PADDLE),
+    'resnest101': Published(48.3, None, _P3, 48.4, 10.25, _PADDLE),
+    'resnest200': Published(70.2, None, _P3, 70.4, 17.50, _PADDLE),
+    'resnest269': Published(110.9, None, _P3, 111.2, 22.54, _PADDLE),
+    'resnet50d': Published(None, None, "paper Table 2 (ResNetD-50 row): not found"),
+}
+
+def count_complexity_meta(name:str, # a registered model
+                          input_size:int=224, # square input side
+                          norm_elements:bool=False, # also return the number of BatchNorm output elements
+                          **overrides) -> tuple:
+    "(parameters, multiply-adds[, BatchNorm outputs]) of `create_model(name, **overrides)`, counted on the meta device."
+    from torch.utils.flop_counter import FlopCounterMode
+    with torch.device('meta'):
+        m = create_model(name, **overrides).eval()
+        x = torch.zeros(1, m.in_chans, input_size, input_size)
+    n_norm = [0]
+    hooks = [b.register_forward_hook(lambda mod, i, o: n_norm.__setitem__(0, n_norm[0] + o.numel()))
+             for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm)]
+    with torch.no_grad(), FlopCounterMode(display=False) as fc: m(x)
+    for h in hooks: h.remove()
+    out = (count_params(m), fc.get_total_flops() // 2)
+    return out + (n_norm[0],) if norm_elements else out
 
 # %% ../nbs/02_models.ipynb
 def sync_device(device):
