@@ -23,7 +23,8 @@ __all__ = ['PUBLISHED', 'RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROT
            'common_eval_transform', 'eval_transform', 'foolbox_imagenet_photos', 'imagenet_synsets',
            'read_devkit_labels', 'read_loc_labels', 'read_val_labels', 'imagenet_val_samples', 'foolbox_imagenet_val',
            'ImageNetVal', 'topk_correct', 'world', 'init_eval_distributed', 'shard_indices', 'subset_indices',
-           'device_name', 'evaluate_topk', 'find_checkpoint', 'verdict', 'verification_table', 'verify_release', 'main']
+           'device_name', 'evaluate_topk', 'find_checkpoint', 'verdict', 'verification_table', 'verify_release',
+           'save_verification', 'main']
 
 # %% ../nbs/13_imagenet.ipynb
 @dataclass(frozen=True)
@@ -478,22 +479,31 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
                    verdict=verdict(r['correct'][1], r['images'], pub.top1 if pub else None, tolerance, ckpts[n]['release']))
         row['correct'] = {str(k): v for k, v in row['correct'].items()}
         rows.append(row)
-        if rank == 0 and out_dir is not None: _write_results(out_dir, rows, dict(
+        if rank == 0 and out_dir is not None: save_verification(out_dir, rows, dict(
             data_dir=str(data_dir), labels=None if labels is None else str(labels), protocol=protocol, batch_size=batch_size,
             precision=precision, limit=limit, tolerance=tolerance, world_size=size, models=models), time.time() - t0)
     return rows
 
-def _write_results(out_dir, rows, params, seconds):
+def save_verification(out_dir, # folder of metrics.json and verification.md
+                      rows:list, # from `verify_release`
+                      params:dict, # the run's parameters (written into metrics.json)
+                      seconds:float, # wall time so far
+                      note:str='', # an extra paragraph for verification.md
+                     ) -> Path:
+    "Write `metrics.json` and the markdown table `verification.md` (atomically); a partial run is labelled as one."
     out = Path(out_dir)
     partial = any(r['images'] != FULL_VAL_SIZE for r in rows)
-    save_json(dict(experiment='verify_classification', parameters=params, partial=partial, rows=rows,
+    save_json(dict(experiment='verify_classification', parameters=params, partial=partial, note=note or None, rows=rows,
                    seconds=round(seconds, 1), torch=torch.__version__), out/'metrics.json')
-    note = ("\n\n**Partial run**: fewer than the 50,000 validation images were evaluated; no number here is a "
-            "reproduction of the published table." if partial else "")
+    notes = [note] if note else []
+    if partial: notes.append("**Partial run**: fewer than the 50,000 validation images were evaluated; no number here "
+                             "is a reproduction of the published table.")
     with atomic_write(out/'verification.md', 'w') as f:
         f.write(f"# ImageNet verification of the released checkpoints\n\nProtocol: {params['protocol']}; tolerance "
                 f"{params['tolerance']} points; published numbers: the release's PyTorch column "
-                f"(github.com/zhanghang1989/ResNeSt README.md and ablation.md).{note}\n\n{verification_table(rows)}\n")
+                f"(github.com/zhanghang1989/ResNeSt README.md and ablation.md).\n\n" + ''.join(n + '\n\n' for n in notes) +
+                verification_table(rows) + '\n')
+    return out/'verification.md'
 
 # %% ../nbs/13_imagenet.ipynb
 def main(argv=None) -> list:

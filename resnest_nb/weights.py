@@ -333,7 +333,8 @@ def release_checkpoint(name:str, # registered model name
                          f"Pass a checkpoint path or URL as {arg}= instead.")
     w = WEIGHTS[name]
     if weights_dir is not None and (found := _in_weights_dir(name, weights_dir)): return found
-    where = f"put {w.file_name} (sha256 {w.sha256}...) in " + (f"weights_dir={str(weights_dir)!r} or " if weights_dir else "") + f"{cache_dir()}"
+    where = (f"put {w.file_name} (sha256 {w.sha256}...) in " + (f"weights_dir={str(weights_dir)!r}" if weights_dir else
+             "a folder passed as weights_dir") + f", or in the cache {cache_dir()}")
     if not download:
         if (cache_dir()/w.file_name).is_file(): return verify_sha256(cache_dir()/w.file_name, w.sha256)
         raise FileNotFoundError(f"no release checkpoint for {name!r} and download=False: {where} (from {w.url})")
