@@ -344,6 +344,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
     "Exact top-k counts of `model` over `dataset` (sharded across torchrun's ranks, counts all-reduced)."
     if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got precision={precision!r}")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size must be a positive integer, got batch_size={batch_size!r}")
+    init_eval_distributed()                                              # under torchrun: join the group (once)
     device, (rank, size) = _device(device), world()
     idx = subset_indices(len(dataset), limit)
     shard = [idx[i] for i in shard_indices(len(idx), rank, size)]
