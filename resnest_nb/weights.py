@@ -40,8 +40,10 @@ _OFFICIAL = 'https://s3.us-west-1.wasabisys.com/resnest/torch/{}-{}.pth'  # resn
 _TIMM = 'https://github.com/rwightman/pytorch-image-models/releases/download/'
 _OFFICIAL_SRC = "Zhang et al., official release (github.com/zhanghang1989/ResNeSt)"
 
+_GITHUB = 'https://github.com/zhanghang1989/ResNeSt/releases/download/weights_step1/{}-{}.pth'  # the repository's newest _url_format
+
 def _official(name, sha, timm_mirror=False):
-    mirrors = (f'{_TIMM}v0.1-resnest/{name}-{sha}.pth',) if timm_mirror else ()
+    mirrors = (_GITHUB.format(name, sha),) + ((f'{_TIMM}v0.1-resnest/{name}-{sha}.pth',) if timm_mirror else ())
     return Weights(_OFFICIAL.format(name, sha), sha, _OFFICIAL_SRC, mirrors)
 
 WEIGHTS = {
@@ -305,16 +307,39 @@ def _fit_head_and_stem(model, sd):
         sd = {**sd, stem: adapt_input_conv(sd[stem], own[stem].shape[1])}
     return sd, ignore
 
+def _in_weights_dir(name, weights_dir):
+    "The release file of `name` in `weights_dir`, hash-checked; None if absent. A file carrying the release name but not its hash is refused."
+    d, w = Path(weights_dir).expanduser(), WEIGHTS[name]
+    if not d.is_dir(): raise FileNotFoundError(f"weights_dir={str(weights_dir)!r} is not a folder (put the release files there, e.g. {w.file_name})")
+    f = d/w.file_name
+    named = [f] if f.is_file() else sorted(d.glob(f'{name}-*.pth')) if w.file_name.startswith(f'{name}-') else []
+    if not named: return None
+    digest = file_sha256(named[0])
+    if named[0].name != w.file_name or not digest.startswith(w.sha256):
+        raise ValueError(f"refusing {named[0]}: it carries the release name of {name!r} but not the release's hash (its sha256 is "
+                         f"{digest}, the release file {w.file_name} starts with {w.sha256}): a corrupt or partial download, or "
+                         f"another checkpoint renamed; delete or rename it")
+    return named[0]
+
 def release_checkpoint(name:str, # registered model name
                        progress:bool=True, # progress bar when downloading
                        arg:str='weights', # the argument the user passed 'DEFAULT' as, for the message
+                       weights_dir=None, # a folder holding release files, looked in first
+                       download:bool=True, # download the file if it is in neither `weights_dir` nor the cache
                       ) -> Path:
-    "Path of the cached release checkpoint of `name` (downloaded and hash-checked if needed); a ValueError if it has none."
+    "Path of the release checkpoint of `name` in `weights_dir`, else the cache (downloaded if needed), hash-checked; a ValueError if it has none."
     if name not in WEIGHTS:
         raise ValueError(f"no release weights exist for {name!r}; models with release weights: {', '.join(WEIGHTS)}. "
                          f"Pass a checkpoint path or URL as {arg}= instead.")
     w = WEIGHTS[name]
-    return download_checkpoint(w.urls, w.sha256, progress, file_name=w.file_name)
+    if weights_dir is not None and (found := _in_weights_dir(name, weights_dir)): return found
+    where = (f"put {w.file_name} (sha256 {w.sha256}...) in " + (f"weights_dir={str(weights_dir)!r}" if weights_dir else
+             "a folder passed as weights_dir") + f", or in the cache {cache_dir()}")
+    if not download:
+        if (cache_dir()/w.file_name).is_file(): return verify_sha256(cache_dir()/w.file_name, w.sha256)
+        raise FileNotFoundError(f"no release checkpoint for {name!r} and download=False: {where} (from {w.url})")
+    try: return download_checkpoint(w.urls, w.sha256, progress, file_name=w.file_name)
+    except RuntimeError as e: raise RuntimeError(f"{e}\n{where}") from None
 
 def load_pretrained(model:nn.Module, # a freshly built model
                     name:str, # its registered name (for 'DEFAULT')
