@@ -47,6 +47,7 @@ class SegRelease:
     pixel_acc: float # published pixel accuracy, %
     miou: float # published mIoU, %
     dataset: str = 'ade20k' # evaluation set of the published numbers
+    store: str = ENCODING_STORE # URL pattern of the zips
     @property
     def file_name(self) -> str:
         "`{name}-{sha1[:8]}.pth`, the store's file name (also the name inside its zip)."
@@ -54,7 +55,7 @@ class SegRelease:
     @property
     def url(self) -> str:
         "The zip on PyTorch-Encoding's model store."
-        return ENCODING_STORE.format(self.file_name[:-4])
+        return self.store.format(self.file_name[:-4])
 
 SEG_RELEASES = {r.name: r for r in [
     SegRelease('deeplab_resnest50_ade', 'deeplabv3', 'resnest50', '2225f09d0f40b9a168d9091652194bc35ec2a5a9', 81.17, 45.12),
@@ -120,16 +121,16 @@ def checkpoint_path(name:str, # a released name (`SEG_RELEASES`) or `deeplab|fcn
     weights_dir = Path(weights_dir)
     if name in SEG_RELEASES:
         r = SEG_RELEASES[name]
-        path = weights_dir/r.file_name
+        path, fetched = weights_dir/r.file_name, False
         if not path.is_file():
             if not download:
                 raise FileNotFoundError(f"no checkpoint {path}: download {r.url} and unzip it into {weights_dir}/ "
                                         f"(it holds {r.file_name}), or pass download=True")
             weights_dir.mkdir(parents=True, exist_ok=True)
-            _download_release(r, weights_dir, progress)
+            _download_release(r, weights_dir, progress); fetched = True
         try: return verify_sha1(path, r.sha1)
         except ValueError:
-            if download: path.unlink()
+            if fetched: path.unlink()          # a bad download is not kept; a file the user put there is left alone
             raise
     parse_model_name(name)
     found = sorted(weights_dir.glob(f'{name}-*.pth'))
