@@ -19,6 +19,7 @@ from .io import atomic_write, save_json
 from .weights import download_checkpoint, load_state_dict_from, state_dict_diff
 from .segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matrix, deeplabv3_resnest, fcn_resnest,
                            segmentation_pairs)
+from .data import open_image
 
 # %% auto 0
 __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
@@ -498,9 +499,8 @@ DATASETS = {'ade20k': EvalDataset('ade20k', 150, 2000, ade20k_val_pairs, MaskRea
             'cityscapes': EvalDataset('cityscapes', 19, 500, cityscapes_val_pairs, CityscapesLabelReader())}
 
 def read_rgb(path) -> np.ndarray:
-    "uint8 `(H, W, 3)` RGB pixels of an image file (PIL `.convert('RGB')`, as PyTorch-Encoding reads them)."
-    from PIL import Image
-    with Image.open(path) as im: return np.asarray(im.convert('RGB'))
+    "uint8 `(H, W, 3)` RGB pixels of an image file (`data.open_image`: PIL's `.convert('RGB')`, as PyTorch-Encoding reads them; a named error if unreadable)."
+    return np.asarray(open_image(path))
 
 def write_ade20k_folder(root, # folder to create ADEChallengeData2016/ in
                         images, # uint8 `(H, W, 3)` RGB (or `(H, W)` grey) arrays
