@@ -20,6 +20,7 @@ from .weights import download_checkpoint, load_state_dict_from, state_dict_diff
 from .segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matrix, deeplabv3_resnest, fcn_resnest,
                            segmentation_pairs)
 from .data import open_image
+from .weights import file_digest
 
 # %% auto 0
 __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
@@ -75,10 +76,7 @@ def published_table() -> str:
 # %% ../nbs/22_segmentation_eval.ipynb
 def file_sha1(path) -> str:
     "Hex sha1 of the file at `path` (PyTorch-Encoding's `check_sha1` hash)."
-    h = hashlib.sha1()
-    with open(path, 'rb') as f:
-        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-    return h.hexdigest()
+    return file_digest(path, 'sha1')
 
 def verify_sha1(path, # file to check
                 sha1:str, # expected sha1, or its leading hex digits

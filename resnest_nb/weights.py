@@ -14,9 +14,9 @@ import torch
 import torch.nn as nn
 
 # %% auto 0
-__all__ = ['WEIGHTS', 'Weights', 'weights_table', 'cache_dir', 'file_sha256', 'verify_sha256', 'is_url', 'download_checkpoint',
-           'unwrap_state_dict', 'safe_globals', 'safe_torch_load', 'load_state_dict_from', 'state_dict_diff',
-           'load_checkpoint', 'adapt_input_conv', 'release_checkpoint', 'load_pretrained']
+__all__ = ['WEIGHTS', 'Weights', 'weights_table', 'cache_dir', 'file_digest', 'file_sha256', 'verify_sha256', 'is_url',
+           'download_checkpoint', 'unwrap_state_dict', 'safe_globals', 'safe_torch_load', 'load_state_dict_from',
+           'state_dict_diff', 'load_checkpoint', 'adapt_input_conv', 'release_checkpoint', 'load_pretrained']
 
 # %% ../nbs/01_weights.ipynb
 @dataclass(frozen=True)
@@ -83,12 +83,16 @@ def cache_dir() -> Path:
     return Path(env).expanduser() if env else Path(torch.hub.get_dir()) / 'checkpoints'
 
 # %% ../nbs/01_weights.ipynb
-def file_sha256(path) -> str:
-    "Hex sha256 of the file at `path`."
-    h = hashlib.sha256()
+def file_digest(path, algorithm:str='sha256') -> str:
+    "Hex digest of the file at `path` with `algorithm` (a `hashlib` name: the release uses sha256, PyTorch-Encoding sha1)."
+    h = hashlib.new(algorithm)
     with open(path, 'rb') as f:
         for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
     return h.hexdigest()
+
+def file_sha256(path) -> str:
+    "Hex sha256 of the file at `path`."
+    return file_digest(path, 'sha256')
 
 def _check_sha_arg(sha256):
     if sha256 is None: return None
