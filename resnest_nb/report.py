@@ -170,7 +170,11 @@ def section_setup(runs:list) -> str:
 def section_published(runs:list, out_dir:Path) -> str:
     "Published-versus-measured tables of the `verify_*` runs (differences added where missing); missing runs named."
     s = ["## Published versus measured\n",
-         "Released weights re-scored against the numbers the authors published (differences: measured - published).\n"]
+         "Released weights re-scored against the numbers the authors published (differences: measured - published), "
+         "and our models' parameters and multiply-adds against the published ones.\n", "\n### Complexity (from the ablation run)\n"]
+    tabs = [Path(r['dir'])/'paper_table.md' for r in _of(runs, 'ablation') if (Path(r['dir'])/'paper_table.md').is_file()]
+    s.append("Parameters (M) and multiply-adds (G, 224 px) counted on our models beside the published figures, differences "
+             "in %:\n\n" + tabs[0].read_text() if tabs else _missing('ablation'))
     for kind in [k for k in EXPECTED if k.startswith('verify_')]:
         s.append(f"\n### {kind}\n")
         found = _of(runs, kind)
@@ -218,8 +222,6 @@ def section_ablation(runs:list, out_dir:Path) -> str:
                  f"{p.get('epochs', '?')} epoch(s) on {p.get('train_subset', '?')} training images, accuracy on {p.get('test_subset', '?')} test images.\n")
         if m.get('variants'): s.append(markdown_table(pd.DataFrame(m['variants']), 4))
         s += [_fig(r, 'acc_vs_flops.png', out_dir, 'accuracy vs multiply-adds'), _fig(r, 'acc_vs_latency.png', out_dir, 'accuracy vs latency')]
-        pt = Path(r['dir'])/'paper_table.md'
-        if pt.is_file(): s.append("\nOur parameters and multiply-adds beside the published figures:\n\n" + pt.read_text())
     return "\n".join(s)
 
 def section_other(runs:list, out_dir:Path, kinds=('train_classifier', 'segment_nuclei', 'detect_trees', 'benchmark')) -> str:
