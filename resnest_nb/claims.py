@@ -200,7 +200,7 @@ def classification_trainer(dls, # fastai DataLoaders (e.g. `fashion_mnist_dls`)
                            arch:str='resnest14d', # model the variants modify
                            epochs:int=1, # epochs of one-cycle training per run
                            lr:float=2e-3, # peak learning rate
-                           eval_dl=None, # where accuracy is measured (e.g. `test_dataloader(dls)`); default `dls.valid`
+                           eval_dl=None, # where accuracy is measured (e.g. `heldout_dataloader(dls)`); default `dls.valid`
                           ):
     "A `train_fn` for `run_paired`: `train_variant` on `dls`, returning accuracy, loss, seconds, images and the model."
     def train_fn(name, overrides, seed):

@@ -258,7 +258,7 @@ def attention_figure(run:dict, # a `train_classifier` run (metrics with `paramet
     import torch
     from resnest_nb.models import create_model
     from resnest_nb.weights import load_state_dict_from
-    from resnest_nb.data import fashion_mnist_dls, test_dataloader
+    from resnest_nb.data import fashion_mnist_dls, heldout_dataloader
     from resnest_nb.ablation import attention_maps, plot_attention_maps
     ckpt = Path(run['dir'])/run['metrics'].get('checkpoint', 'model.pth')
     if not ckpt.is_file(): return None
@@ -267,7 +267,7 @@ def attention_figure(run:dict, # a `train_classifier` run (metrics with `paramet
                             valid_pct=p.get('valid_pct', 0.1), augment=False, seed=p.get('seed', 0), device='cpu')
     model = create_model(p.get('arch', 'resnest14d'), num_classes=len(dls.vocab))
     model.load_state_dict(load_state_dict_from(ckpt))
-    xb, yb = test_dataloader(dls, n=max(8, n_images)).one_batch()
+    xb, yb = heldout_dataloader(dls, n=max(8, n_images)).one_batch()
     maps = attention_maps(model, xb)
     return plot_attention_maps(maps, xb.cpu(), n_images=n_images, labels=[str(dls.vocab[int(i)]) for i in yb[:n_images]])
 
