@@ -82,7 +82,8 @@ class Bottleneck(nn.Module):
         out = self.bn3(self.conv3(out))
         if self.dropblock_prob > 0: out = self.dropblock3(out)
         if self.downsample is not None: shortcut = self.downsample(x)
-        return self.relu(out + shortcut)
+        out += shortcut                                   # in place: one feature map less to allocate and write
+        return self.relu(out)
 
 # %% ../nbs/02_models.ipynb
 def _output_stride(output_stride, dilated, dilation):
@@ -151,8 +152,8 @@ class ResNeSt(nn.Module):
         if stride != 1 or self.inplanes != planes * Bottleneck.expansion:
             down = []
             if self.avg_down:
-                k = stride if dilation == 1 else 1
-                down.append(nn.AvgPool2d(kernel_size=k, stride=k, ceil_mode=True, count_include_pad=False))
+                k = stride if dilation == 1 else 1   # a 1x1 average pool is the identity: skip the pass over the map
+                down.append(nn.AvgPool2d(kernel_size=k, stride=k, ceil_mode=True, count_include_pad=False) if k > 1 else nn.Identity())
                 down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=1, bias=False))
             else:
                 down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=stride, bias=False))
