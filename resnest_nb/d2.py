@@ -387,11 +387,18 @@ def load_d2_backbone_weights(backbone:nn.Module, # a `ResNeStBackbone`, or an FP
                             ) -> nn.Module:
     "Load the backbone weights of any ResNeSt checkpoint strictly; a `ValueError` lists the keys that do not fit."
     from resnest_nb.weights import load_state_dict_from, _load_into
-    body = getattr(backbone, 'bottom_up', backbone)
+    body = getattr(backbone, 'backbone', backbone)  # a whole detector: its backbone
+    body = getattr(body, 'bottom_up', body)
     sd = _fit_bn_counters(_backbone_state_dict(load_state_dict_from(source, progress=progress)), body)
     where = source if isinstance(source, (str, os.PathLike)) else 'the state dict'
     _load_into(body, sd, strict=True, ignore=(), where=where)
     return backbone
+
+def _drop_legacy(sd:dict, model:nn.Module) -> dict:
+    "Drop what detectron2 of 2020 saved but no longer keeps in `state_dict`: `pixel_mean`/`pixel_std` and anchor buffers."
+    own = model.state_dict()
+    legacy = lambda k: k in ('pixel_mean', 'pixel_std') or '.cell_anchors.' in k
+    return {k: v for k, v in sd.items() if k in own or not legacy(k)}
 
 def load_d2_detector_weights(model:nn.Module, # a detectron2 model, e.g. `build_model(cfg)`
                              source, # a detectron2 checkpoint (path, URL or state dict, `{'model': ...}` unwrapped)
@@ -399,7 +406,7 @@ def load_d2_detector_weights(model:nn.Module, # a detectron2 model, e.g. `build_
                             ) -> nn.Module:
     "Load a whole detector checkpoint (e.g. a released detectron2-ResNeSt one) strictly; errors list the keys that do not fit."
     from resnest_nb.weights import load_state_dict_from, _load_into
-    sd = _fit_bn_counters(dict(load_state_dict_from(source, progress=progress)), model)
+    sd = _fit_bn_counters(_drop_legacy(dict(load_state_dict_from(source, progress=progress)), model), model)
     where = source if isinstance(source, (str, os.PathLike)) else 'the state dict'
     _load_into(model, sd, strict=True, ignore=(), where=where)
     return model
