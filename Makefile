@@ -6,6 +6,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# detectron2 is not on the package registries: the wheel in ../shared/wheels/ when there is one, else its git repository
+D2_COMMIT := 02b5c4e295e990042a714712c21dc79b731e8833
+D2_WHEEL := $(firstword $(wildcard ../shared/wheels/detectron2-*.whl))
 
 .PHONY: setup data train test docs export clean lab
 setup: $(STAMP) data
@@ -17,6 +20,10 @@ $(STAMP): requirements.txt settings.ini setup.py
 	$(BIN)/python -m pip install -q -r requirements.txt
 	$(BIN)/python -m pip install -q --no-deps stardist==0.9.2 deepforest==2.1.0 foolbox==3.3.4
 	$(BIN)/python -m pip install -q --no-deps -e .
+	# detectron2 (+ setuptools<81: its model zoo imports pkg_resources); .ci/run fails if it does not import
+	$(if $(D2_WHEEL),$(BIN)/python -m pip install -q $(D2_WHEEL) 'setuptools<81' ||) \
+	  $(BIN)/python -m pip install -q --no-build-isolation 'git+https://github.com/facebookresearch/detectron2.git@$(D2_COMMIT)' 'setuptools<81' || \
+	  echo "WARNING: detectron2 could not be installed: the detectron2 notebooks will be SKIPPED (see ../shared/wheels/README.md)" >&2
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	# papermill's kernels talk over loopback; keep ipykernel's per-kernel TCP warning out of every run's output
 	mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(VENV)/etc/ipython/ipython_kernel_config.json
