@@ -113,8 +113,9 @@ class SplitAttention(nn.Module):
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         splits = self.split(x)
         att = self.attention(splits)[..., None, None]          # (B, R, C, 1, 1)
-        out = splits[:, 0] * att[:, 0]
-        for r in range(1, self.radix): out = out.addcmul_(splits[:, r], att[:, r])   # fused multiply-add, no (B, R, C, H, W) temporary
+        s = splits.unbind(1)                                   # R views; their gradients are stacked once in backward
+        out = s[0] * att[:, 0]
+        for r in range(1, self.radix): out = out.addcmul_(s[r], att[:, r])   # fused multiply-add, no (B, R, C, H, W) temporary
         return out
 
 
