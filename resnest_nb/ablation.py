@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-from fastprogress.fastprogress import master_bar, progress_bar
 from .models import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, time_interleaved, Published, PUBLISHED
 from .split_attention import SplitAttention, plot_attention
 from .io import seed_everything
