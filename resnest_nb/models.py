@@ -15,9 +15,10 @@ from .weights import load_pretrained
 __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
            'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
            'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
-           'resnet50d', 'resnet101d', 'PUBLISHED', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models',
+           'resnet50d', 'resnet101d', 'PUBLISHED', 'PRECISIONS', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models',
            'model_config', 'create_model', 'count_params', 'count_flops', 'Published', 'count_complexity_meta',
-           'sync_device', 'time_interleaved', 'summary_stats', 'speedup', 'throughput']
+           'sync_device', 'time_interleaved', 'summary_stats', 'speedup', 'throughput', 'precision_unsupported',
+           'precision_dtype']
 
 # %% ../nbs/02_models.ipynb
 class Bottleneck(nn.Module):
@@ -408,3 +409,35 @@ def throughput(times:dict, batch_size:int) -> dict:
     "Images per second of every contender: median and quartiles over rounds."
     return {n: {k: (batch_size / v if k in ('median', 'q25', 'q75', 'min', 'max') else v) for k, v in summary_stats(t).items()}
             for n, t in times.items()}
+
+# %% ../nbs/02_models.ipynb
+PRECISIONS = {'fp32': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}
+
+def precision_unsupported(precision:str, # 'fp32', 'bf16' or 'fp16'
+                          device:str|torch.device='cpu', # where the arithmetic runs
+                         ) -> str|None:
+    "Why `device` cannot run `precision` natively, or None when it can."
+    dev = torch.device(device)
+    if precision == 'fp32': return None
+    if dev.type == 'cuda':
+        if precision == 'bf16' and not torch.cuda.is_bf16_supported():
+            return f"this GPU ({torch.cuda.get_device_name(dev)}) has no bf16 support"
+        return None
+    if dev.type == 'cpu':
+        native = {'bf16': torch.ops.mkldnn._is_mkldnn_bf16_supported, 'fp16': torch.ops.mkldnn._is_mkldnn_fp16_supported}[precision]()
+        if not native:
+            need = 'AVX-512 BF16 or AMX' if precision == 'bf16' else 'AVX-512 FP16 or AMX-FP16'
+            return f"this CPU ({torch.backends.cpu.get_cpu_capability()}) has no native {precision} kernels (needs {need})"
+    return None
+
+def precision_dtype(precision:str, # 'fp32', 'bf16' or 'fp16'
+                    device:str|torch.device='cpu', # where the arithmetic runs
+                    emulated:bool=False, # accept a precision the device only emulates (slow, same numbers)
+                   ) -> torch.dtype:
+    "The dtype of `precision`, after checking that `device` can run it natively."
+    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got precision={precision!r}")
+    why = precision_unsupported(precision, device)
+    if why and not emulated:
+        raise ValueError(f"precision={precision!r} on {torch.device(device).type}: {why}, so it would run slower than fp32. "
+                         f"Use precision='fp32', or emulated=True to get its numbers anyway")
+    return PRECISIONS[precision]
