@@ -11,13 +11,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.fusion import fuse_conv_bn_eval
 from .split_attention import SplitAttention
-from .models import Bottleneck, ResNeSt, randomize_bn_stats, sync_device, time_interleaved, speedup, throughput, summary_stats
+from .models import (Bottleneck, ResNeSt, randomize_bn_stats, sync_device, time_interleaved, speedup, throughput, summary_stats,
+                               PRECISIONS, precision_dtype, precision_unsupported)
 from .io import atomic_write
 
 # %% auto 0
 __all__ = ['REFERENCE_MODELS', 'fold_batchnorm', 'InferenceModel', 'prepare_for_inference', 'prepare_for_training', 'export_onnx',
-           'build_model', 'reference_models', 'max_abs_diffs', 'peak_memory_mb', 'benchmark_eval', 'benchmark_train',
-           'benchmark_ratios', 'ratio_table', 'plot_benchmark']
+           'onnxruntime_model', 'precision_accuracy', 'build_model', 'reference_models', 'max_abs_diffs',
+           'peak_memory_mb', 'benchmark_eval', 'benchmark_train', 'benchmark_ratios', 'ratio_table', 'plot_benchmark']
 
 # %% ../nbs/32_inference.ipynb
 def _is_bn(m): return isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats and m.running_mean is not None
@@ -44,15 +45,16 @@ def fold_batchnorm(model:nn.Module, # a model in eval mode; changed in place
 
 # %% ../nbs/32_inference.ipynb
 class InferenceModel(nn.Module):
-    "Wraps a prepared model: moves `NCHW` input to its device and memory format, runs without autograd (optionally autocast)."
+    "Wraps a prepared model: casts `NCHW` input to its device, dtype and memory format, runs without autograd, returns float32."
     def __init__(self,
                  model:nn.Module, # the prepared (folded, converted) model
                  channels_last:bool=True, # feed it channels-last input
-                 autocast:torch.dtype|None=None, # run under `torch.autocast` with this dtype (None: off)
+                 dtype:torch.dtype=torch.float32, # the dtype of `model`'s weights: inputs are cast to it
+                 autocast:torch.dtype|None=None, # run under `torch.autocast` with this dtype (None: off), for fp32 weights
                  runner=None, # compiled/traced callable that replaces `model` in `forward` (None: `model`)
                 ):
         super().__init__()
-        self.model, self.channels_last, self.autocast = model, channels_last, autocast
+        self.model, self.channels_last, self.dtype, self.autocast = model, channels_last, dtype, autocast
         self.__dict__['runner'] = runner if runner is not None else model   # plain attribute: no duplicate state_dict keys
 
     @property
@@ -60,21 +62,19 @@ class InferenceModel(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         if hasattr(self.model, 'check_input'): self.model.check_input(x)
-        x = x.to(self.device, non_blocking=True)
+        x = x.to(self.device, dtype=self.dtype, non_blocking=True)
         if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
         with torch.no_grad(), torch.autocast(x.device.type, dtype=self.autocast, enabled=self.autocast is not None):
-            return self.runner(x)
+            return self.runner(x).float()
 
     def extra_repr(self):
         kind = 'eager' if self.runner is self.model else type(self.runner).__name__
-        return f"channels_last={self.channels_last}, autocast={self.autocast}, runner={kind}"
+        return f"channels_last={self.channels_last}, dtype={self.dtype}, autocast={self.autocast}, runner={kind}"
 
 # %% ../nbs/32_inference.ipynb
-def _check_prepare_args(model, compile, autocast, device):
+def _check_prepare_args(model, compile, device):
     if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
     if not (isinstance(compile, (bool, dict))): raise TypeError(f"compile must be a bool or a dict of torch.compile kwargs, got compile={compile!r}")
-    if autocast is not None and autocast not in (torch.float16, torch.bfloat16):
-        raise ValueError(f"autocast must be None, torch.float16 or torch.bfloat16, got autocast={autocast!r}")
     if device is not None: torch.device(device)   # raises on nonsense like 'gpu0'
 
 def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copied, not changed
@@ -83,16 +83,20 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
                           compile:bool|dict=False, # `torch.compile` it (True, or a dict of `torch.compile` kwargs)
                           jit:bool=False, # trace and freeze with TorchScript (needs `example_input_size`)
                           device:str|torch.device|None=None, # move it here (None: where it is)
-                          autocast:torch.dtype|None=None, # mixed precision dtype (None: full precision)
+                          precision:str='fp32', # 'fp32', 'bf16' or 'fp16': the dtype of the prepared weights and activations
+                          emulated:bool=False, # allow a precision the device only emulates (slow; to measure its numbers)
                           example_input_size:int=224, # square input side used to trace when `jit=True`
                          ) -> InferenceModel:
-    "An eval-mode copy of `model` made fast for inference; outputs equal the eager model's to float rounding."
-    _check_prepare_args(model, compile, autocast, device)
+    "An eval-mode copy of `model` made fast for inference; outputs equal the eager model's to the rounding of `precision`."
+    _check_prepare_args(model, compile, device)
     if compile and jit: raise ValueError("choose one of compile=True and jit=True, not both")
+    target = torch.device(device) if device is not None else next(model.parameters()).device
+    dtype = precision_dtype(precision, target, emulated)   # refuse before copying anything
     m = copy.deepcopy(model).eval()
     if device is not None: m = m.to(device)
-    if fold_bn: fold_batchnorm(m)
+    if fold_bn: fold_batchnorm(m)                          # in fp32: the folded weights are rounded once, at the end
     if channels_last: m = m.to(memory_format=torch.channels_last)
+    m = m.to(dtype)
     for p in m.parameters(): p.requires_grad_(False)
     runner = None
     if compile:
@@ -102,12 +106,12 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
         kw.setdefault('dynamic', False)
         runner = torch.compile(m, **kw)
     elif jit:
-        x = torch.randn(1, getattr(m, 'in_chans', 3), example_input_size, example_input_size, device=next(m.parameters()).device)
+        x = torch.randn(1, getattr(m, 'in_chans', 3), example_input_size, example_input_size, device=next(m.parameters()).device, dtype=dtype)
         if channels_last: x = x.contiguous(memory_format=torch.channels_last)
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter('ignore', torch.jit.TracerWarning)
             runner = torch.jit.freeze(torch.jit.trace(m, x, check_trace=False))
-    return InferenceModel(m, channels_last=channels_last, autocast=autocast, runner=runner).eval()
+    return InferenceModel(m, channels_last=channels_last, dtype=dtype, runner=runner).eval()
 
 # %% ../nbs/32_inference.ipynb
 def prepare_for_training(model:nn.Module, # changed in place
@@ -158,6 +162,45 @@ def export_onnx(model:nn.Module, # the model to export (exported in eval mode; n
         if not diff <= atol: raise RuntimeError(f"onnxruntime output differs from PyTorch by {diff:.3g} (> atol={atol}); nothing written")
     with atomic_write(path) as f: f.write(buf.getvalue())
     return {'path': str(path), 'max_abs_diff': diff}
+
+# %% ../nbs/32_inference.ipynb
+def onnxruntime_model(model:nn.Module, # exported in eval mode (not changed)
+                      input_size:int|tuple=224, # example input side for the export
+                      threads:int=0, # onnxruntime intra-op threads (0: torch.get_num_threads())
+                      atol:float=1e-4, # largest accepted difference from PyTorch in the export check
+                     ):
+    "An onnxruntime session of `model` as a callable: `NCHW` tensor in, float32 tensor out (`.max_abs_diff`: the export check)."
+    import tempfile, onnxruntime as ort
+    with tempfile.TemporaryDirectory() as d:
+        res = export_onnx(model, Path(d)/'model.onnx', input_size, atol=atol)
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or torch.get_num_threads()
+        sess = ort.InferenceSession(res['path'], opts, providers=['CPUExecutionProvider'])
+    def run(x:torch.Tensor) -> torch.Tensor:
+        return torch.from_numpy(sess.run(None, {'input': x.detach().float().cpu().contiguous().numpy()})[0])
+    run.max_abs_diff, run.session = res['max_abs_diff'], sess
+    return run
+
+# %% ../nbs/32_inference.ipynb
+def precision_accuracy(model:nn.Module, # a trained classifier (not changed)
+                       dl, # labelled batches `(x, y)`, e.g. `data.heldout_dataloader(dls)`
+                       precision:str='bf16', # the precision compared with fp32
+                       emulated:bool=False, # allow a precision the device only emulates (same numbers, slower)
+                       device:str|torch.device='cpu',
+                      ) -> dict:
+    "Top-1 of `model` in fp32 and in `precision` on `dl`, their class agreement and largest logit difference."
+    fp32 = prepare_for_inference(model, device=device)
+    low = prepare_for_inference(model, device=device, precision=precision, emulated=emulated)
+    n = correct32 = correct = agree = 0; diff = 0.
+    for xb, yb in dl:
+        xb, yb = torch.as_tensor(xb).float(), torch.as_tensor(yb).to(device)
+        a, b = fp32(xb), low(xb)
+        correct32 += int((a.argmax(1) == yb).sum()); correct += int((b.argmax(1) == yb).sum())
+        agree += int((a.argmax(1) == b.argmax(1)).sum()); n += len(yb)
+        diff = max(diff, float((a - b).abs().max()))
+    if n == 0: raise ValueError("dl yielded no images")
+    return {'precision': precision, 'n': n, 'top1_fp32': correct32 / n, f'top1_{precision}': correct / n,
+            'top1_diff_points': 100 * (correct - correct32) / n, 'agreement': agree / n, 'max_abs_logit_diff': diff}
 
 # %% ../nbs/32_inference.ipynb
 REFERENCE_MODELS = ('ours', 'timm', 'official', 'torchvision_resnet50')
@@ -217,30 +260,36 @@ def _peak_rss_mb() -> float:
         import resource
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-def _make_workload(model:nn.Module, mode:str, batch_size:int, input_size:int, device='cpu'):
+def _make_workload(model:nn.Module, mode:str, batch_size:int, input_size:int, device='cpu', precision:str='fp32'):
     "A zero-argument callable: an eval forward pass, or a training step (forward, backward, SGD step) of `model`."
     x = torch.randn(batch_size, 3, input_size, input_size, device=device)
-    if mode == 'eval':
+    if mode == 'eval':   # an eval contender carries its own precision (`prepare_for_inference`, or an autocast `InferenceModel`)
         def run():
             with torch.no_grad(): return model(x)
         return run
     if mode != 'train': raise ValueError(f"mode must be 'eval' or 'train', got mode={mode!r}")
+    dtype = PRECISIONS[precision]
     with torch.no_grad(): n_out = model.eval()(x[:1]).shape[1]   # number of classes, whatever the model's attribute names
     model.train()
     y = torch.randint(0, n_out, (batch_size,), device=device)
     opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9)
-    def step():
+    amp = lambda: torch.autocast(torch.device(device).type, dtype=dtype, enabled=dtype != torch.float32)
+    def step():   # mixed precision training: autocast forward and loss, fp32 weights and optimizer
         opt.zero_grad(set_to_none=True)
-        F.cross_entropy(model(x), y).backward()
+        with amp(): loss = F.cross_entropy(model(x), y)
+        loss.float().backward()
         opt.step()
     return step
 
-def _memory_worker(name:str, mode:str, batch_size:int, input_size:int, prepared:bool, num_threads:int):
+def _memory_worker(name:str, mode:str, batch_size:int, input_size:int, prepared:bool, num_threads:int, precision:str='fp32'):
     "Body of the fresh process of `peak_memory_mb`: prints the peak RSS growth in MiB."
     if num_threads > 0: torch.set_num_threads(num_threads)
     model = build_model(name)
-    if prepared: model = prepare_for_inference(model) if mode == 'eval' else prepare_for_training(model)
-    run = _make_workload(model, mode, batch_size, input_size)
+    if mode == 'eval':
+        if prepared: model = prepare_for_inference(model, precision=precision, emulated=True)
+        elif precision != 'fp32': model = InferenceModel(model, channels_last=False, autocast=PRECISIONS[precision])
+    elif prepared: model = prepare_for_training(model)
+    run = _make_workload(model, mode, batch_size, input_size, precision=precision)
     base = _reset_peak_rss()
     run(); run()
     print(f"PEAK_MB {_peak_rss_mb() - base:.1f}")
@@ -251,14 +300,16 @@ def peak_memory_mb(name:str, # one of `REFERENCE_MODELS`
                    input_size:int=224,
                    prepared:bool=False, # measure our fast path: `prepare_for_inference` (eval) / `prepare_for_training` (train)
                    num_threads:int=0, # torch threads in the worker (0: torch's default)
+                   precision:str='fp32', # 'fp32', 'bf16' or 'fp16' (eval: prepared weights or autocast; train: autocast)
                    timeout:float=600, # seconds before the worker is killed
                   ) -> float:
     "Peak resident-memory growth (MiB) of one workload, measured in a fresh Python process."
     import subprocess
     if name not in REFERENCE_MODELS: raise ValueError(f"unknown model {name!r}; expected one of {REFERENCE_MODELS}")
     if mode not in ('eval', 'train'): raise ValueError(f"mode must be 'eval' or 'train', got mode={mode!r}")
+    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got precision={precision!r}")
     code = (f"from resnest_nb.inference import _memory_worker; "
-            f"_memory_worker({name!r}, {mode!r}, {int(batch_size)}, {int(input_size)}, {bool(prepared)}, {int(num_threads)})")
+            f"_memory_worker({name!r}, {mode!r}, {int(batch_size)}, {int(input_size)}, {bool(prepared)}, {int(num_threads)}, {precision!r})")
     env = {**os.environ, 'PYTHONPATH': os.pathsep.join(p for p in sys.path if p and os.path.isdir(p))}
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=timeout, env=env)
     lines = [l for l in r.stdout.splitlines() if l.startswith('PEAK_MB ')]
@@ -279,20 +330,23 @@ def benchmark_eval(models:dict, # name -> model (or callable) taking an NCHW bat
 
 def benchmark_train(models:dict, # name -> model; each is deep-copied and trained on the copy
                     batch_size:int=16, input_size:int=224,
-                    repeats:int=5, warmup:int=1, device='cpu', progress:bool=True) -> dict:
+                    repeats:int=5, warmup:int=1, device='cpu', progress:bool=True,
+                    precision:str='fp32', # 'fp32', or 'bf16'/'fp16' mixed precision (autocast forward, fp32 weights)
+                   ) -> dict:
     "Training steps (forward, cross-entropy, backward, SGD with momentum), round-robin: `{'times': {name: [s, ...]}}`."
-    steps = {n: _make_workload(copy.deepcopy(m).to(device), 'train', batch_size, input_size, device) for n, m in models.items()}
+    steps = {n: _make_workload(copy.deepcopy(m).to(device), 'train', batch_size, input_size, device, precision) for n, m in models.items()}
     return {'times': time_interleaved(steps, repeats, warmup, device, progress)}
 
 # %% ../nbs/32_inference.ipynb
-def benchmark_ratios(results:dict, # setting name ('eval_b8', 'train_b16', ...) -> output of `benchmark_eval`/`benchmark_train`
-              ours:tuple=('ours', 'ours_prepared', 'ours_jit', 'ours_compiled', 'ours_channels_last'), # our contenders, where present
+def benchmark_ratios(results:dict, # setting name ('eval_b8', 'train_b16', 'eval_b8_bf16', ...) -> output of `benchmark_eval`/`benchmark_train`
+              ours:tuple=('ours', 'ours_prepared', 'ours_jit', 'ours_compiled', 'ours_onnxruntime', 'ours_channels_last'), # our contenders, where present
               baselines:tuple=('timm', 'official', 'torchvision_resnet50', 'timm_channels_last'), # what they are compared with
              ) -> dict:
     "Throughput (images/s) and paired speed-up ratios (ours over each baseline, other baselines over the first) per setting."
+    import re
     tp, ratios = {}, {}
     for setting, res in results.items():
-        bs = int(setting.rsplit('_b', 1)[1])
+        bs = int(re.search(r'_b(\d+)', setting).group(1))
         times = res['times']
         tp[setting] = throughput(times, bs)
         ratios[setting] = {f"{o}/{b}": speedup(times, o, b) for o in ours if o in times for b in baselines if b in times}

@@ -25,7 +25,7 @@ from fastai.torch_core import params, get_model
 from fastai.vision.core import imagenet_stats
 from fastai.vision.learner import model_meta
 from . import models as _models
-from .models import ResNeSt, create_model, count_params
+from .models import ResNeSt, create_model, count_params, precision_dtype
 from .split_attention import DropBlock2d
 from .weights import safe_torch_load
 from .io import save_torch, save_json, save_figure, seed_everything
@@ -33,8 +33,8 @@ from .data import fashion_mnist_dls, heldout_dataloader
 
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
-           'load_resume_state', 'fit_resumable', 'format_duration', 'PrintProgress', 'resnest_learner', 'predict',
-           'evaluate', 'heldout_accuracy', 'history', 'plot_history', 'plot_confusion']
+           'load_resume_state', 'fit_resumable', 'format_duration', 'PrintProgress', 'DeviceMixedPrecision',
+           'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy', 'history', 'plot_history', 'plot_confusion']
 
 # %% ../nbs/12_learner.ipynb
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
@@ -238,6 +238,20 @@ class PrintProgress(Callback):
         self._print(f"epoch {self.epoch + 1}/{self.n_epoch}  {stats}  ({format_duration(dt)}; run ETA {format_duration(left)})")
 
 # %% ../nbs/12_learner.ipynb
+class DeviceMixedPrecision(MixedPrecision):
+    "fastai's `MixedPrecision` (autocast forward and loss, fp32 weights) on the data's device, CPU included."
+    def __init__(self, precision:str='bf16'): # 'bf16' or 'fp16'
+        if precision not in ('bf16', 'fp16'): raise ValueError(f"precision must be 'bf16' or 'fp16', got precision={precision!r}")
+        super().__init__(amp_mode=precision)
+
+    def before_fit(self):
+        dev = torch.device(getattr(self.dls, 'device', None) or 'cpu')
+        dtype = precision_dtype(self.amp_mode.value, dev)
+        self.kwargs['enabled'] = dtype == torch.float16   # no loss scaling for bf16
+        self.autocast = torch.autocast(dev.type, dtype=dtype)
+        self.learn.scaler, self.scales = torch.amp.GradScaler(dev.type, **self.kwargs), L()
+
+# %% ../nbs/12_learner.ipynb
 def _on_cuda(dls): return getattr(dls, 'device', None) is not None and torch.device(dls.device).type == 'cuda'
 
 def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
@@ -253,7 +267,7 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
                     wd:float|None=None, # weight decay (None: the optimiser's default)
                     wd_bn_bias:bool=False, # apply weight decay to BatchNorm and bias parameters too (the paper does not)
                     metrics=accuracy, # fastai metrics
-                    mixed_precision:bool=True, # fp16 autocast (CUDA only; a no-op on CPU)
+                    precision:str|None=None, # 'fp32', 'bf16' or 'fp16' mixed precision (None: 'fp16' on CUDA, 'fp32' elsewhere)
                     channels_last:bool=True, # channels-last memory format (CUDA only; a no-op on CPU)
                     terminate_on_nan:bool=True, # stop training at a NaN/inf loss
                     checkpoint:bool=True, # atomic resumable checkpoints every epoch (`CheckpointCallback`)
@@ -268,6 +282,8 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
         if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or (name == 'label_smoothing' and v >= 1):
             raise ValueError(f"{name} must be a number in [0, {'1)' if name == 'label_smoothing' else 'inf)'}, got {name}={v!r}")
     if mixup and cutmix: raise ValueError(f"use mixup or cutmix, not both (got mixup={mixup}, cutmix={cutmix})")
+    if precision is None: precision = 'fp16' if _on_cuda(dls) else 'fp32'
+    precision_dtype(precision, getattr(dls, 'device', None) or 'cpu')   # refuse what the device cannot do, before building
     model = create_model(arch, weights=weights, dropblock_prob=dropblock_prob, last_gamma=last_gamma,
                          **({} if weights is not None else {'num_classes': dls.c}), **model_kwargs)
     if weights is not None and model.num_classes != dls.c:
@@ -281,9 +297,9 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
     if checkpoint: cbs.append(CheckpointCallback(fname))
     learn = Learner(dls, model, loss_func=loss, opt_func=opt_func, lr=lr, splitter=resnest_split, cbs=cbs,
                     metrics=metrics, path=path, model_dir=model_dir, wd=wd, wd_bn_bias=wd_bn_bias)
-    if _on_cuda(dls):
-        if channels_last: learn.add_cb(ChannelsLast())
-        if mixed_precision: learn.add_cb(MixedPrecision())
+    if _on_cuda(dls) and channels_last: learn.add_cb(ChannelsLast())
+    if precision != 'fp32': learn.add_cb(DeviceMixedPrecision(precision))
+    learn.precision = precision
     learn.arch = arch
     return learn
 
