@@ -13,18 +13,17 @@ import torch
 import torch.distributed as dist
 import torchvision.transforms as T
 from PIL import Image
-from .models import create_model, model_config
+from .models import create_model, model_config, PRECISIONS, precision_dtype
 from .weights import WEIGHTS, release_checkpoint, verify_sha256, file_sha256, load_checkpoint
 from .io import save_json, atomic_write
 
 # %% auto 0
 __all__ = ['PUBLISHED_TOP1', 'RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE',
-           'PRECISIONS', 'PublishedTop1', 'release_crop_box', 'ReleaseCenterCrop', 'release_eval_transform',
-           'common_eval_transform', 'eval_transform', 'foolbox_imagenet_photos', 'imagenet_synsets',
-           'read_devkit_labels', 'read_loc_labels', 'read_val_labels', 'imagenet_val_samples', 'foolbox_imagenet_val',
-           'ImageNetVal', 'topk_correct', 'world', 'init_eval_distributed', 'shard_indices', 'subset_indices',
-           'device_name', 'evaluate_topk', 'find_checkpoint', 'verdict', 'verification_table', 'verify_release',
-           'save_verification', 'main']
+           'PublishedTop1', 'release_crop_box', 'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform',
+           'eval_transform', 'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels',
+           'read_val_labels', 'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct', 'world',
+           'init_eval_distributed', 'shard_indices', 'subset_indices', 'device_name', 'evaluate_topk',
+           'find_checkpoint', 'verdict', 'verification_table', 'verify_release', 'save_verification', 'main']
 
 # %% ../nbs/13_imagenet.ipynb
 @dataclass(frozen=True)
@@ -290,8 +289,6 @@ def topk_correct(logits:torch.Tensor, # (N, C) scores
     return {k: int((rank < k).sum()) for k in ks}
 
 # %% ../nbs/13_imagenet.ipynb
-PRECISIONS = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}
-
 def world() -> tuple:
     "`(rank, world size)` of this process: torch.distributed's if initialised, else torchrun's environment, else `(0, 1)`."
     if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
@@ -333,7 +330,8 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                   dataset, # yields `(image, target, index)` (an `ImageNetVal`)
                   batch_size:int=64, # images per batch per process
                   device=None, # 'cpu', 'cuda', 'cuda:1' (None: this rank's GPU if any)
-                  precision:str='fp32', # 'fp32', or 'bf16'/'fp16' autocast
+                  precision:str='fp32', # 'fp32', or 'bf16'/'fp16' autocast (`PRECISIONS`)
+                  emulated:bool=False, # allow a precision the device only emulates (its numbers, not its speed)
                   channels_last:bool=True, # channels-last memory format
                   workers:int=4, # DataLoader processes
                   limit:int=0, # evaluate only this many images, spread over the split (0: all)
@@ -342,7 +340,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                   label:str='', # name in the progress lines
                  ) -> dict:
     "Exact top-k counts of `model` over `dataset` (sharded across torchrun's ranks, counts all-reduced)."
-    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got precision={precision!r}")
+    dtype = precision_dtype(precision, _device(device), emulated)     # an unknown or emulated-only precision fails here
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size must be a positive integer, got batch_size={batch_size!r}")
     init_eval_distributed()                                              # under torchrun: join the group (once)
     device, (rank, size) = _device(device), world()
@@ -353,8 +351,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                                      persistent_workers=False)
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     model = model.eval().to(device, memory_format=fmt)
-    dtype = PRECISIONS[precision]
-    amp = torch.autocast(device.type, dtype=dtype) if dtype is not None else nullcontext()
+    amp = torch.autocast(device.type, dtype=dtype) if precision != 'fp32' else nullcontext()
     counts, seen = torch.zeros(1 + len(ks), dtype=torch.long), set()
     t0 = last = time.time()
     def progress(final=False):
@@ -383,7 +380,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
     if n != len(idx): raise RuntimeError(f"the ranks evaluated {n} images in all, expected {len(idx)}")
     correct = {k: int(v) for k, v in zip(ks, counts[1:].tolist())}
     return dict(images=n, split_images=len(dataset), correct=correct, **{f'top{k}': 100 * correct[k] / n if n else float('nan') for k in ks},
-                device=device_name(device), precision=precision, channels_last=channels_last, world_size=size,
+                device=device_name(device), precision=precision, emulated=emulated, channels_last=channels_last, world_size=size,
                 seconds=round(seconds, 2), images_per_s=round(n / max(seconds, 1e-9), 2))
 
 # %% ../nbs/13_imagenet.ipynb
@@ -447,7 +444,8 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
                    weights_dir=None, # folder of checkpoint files (looked in before the cache)
                    protocol:str='release', # 'release' (the authors' verify.py) or 'common'
                    batch_size:int=64, # images per batch per process
-                   precision:str='fp32', # 'fp32', 'bf16' or 'fp16' autocast
+                   precision:str='fp32', # 'fp32', 'bf16' or 'fp16' autocast (`PRECISIONS`)
+                   emulated:bool=False, # allow a precision the device only emulates (its numbers, not its speed)
                    device=None, # None: this rank's GPU if any, else the CPU
                    channels_last:bool=True, # channels-last memory format
                    workers:int=4, # DataLoader processes
@@ -461,6 +459,7 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
     models = [models] if isinstance(models, str) else list(models)
     for n in models: model_config(n)                                     # unknown names fail here, with suggestions
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got protocol={protocol!r}")
+    precision_dtype(precision, _device(device), emulated)               # before any data or checkpoint is touched
     samples = imagenet_val_samples(data_dir, labels)
     ckpts = {n: find_checkpoint(n, weights_dir, download) for n in models}
     distributed = init_eval_distributed()
@@ -469,7 +468,7 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
     for n in models:
         crop, pub = model_config(n).input_size, PUBLISHED_TOP1.get(n)
         model = load_checkpoint(create_model(n), ckpts[n]['path'])
-        r = evaluate_topk(model, ImageNetVal(samples, eval_transform(crop, protocol)), batch_size, device, precision,
+        r = evaluate_topk(model, ImageNetVal(samples, eval_transform(crop, protocol)), batch_size, device, precision, emulated,
                           channels_last, workers, limit, (1, 5), log_every, label=n)
         del model
         p = Path(ckpts[n]['path'])
@@ -482,7 +481,7 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
         rows.append(row)
         if rank == 0 and out_dir is not None: save_verification(out_dir, rows, dict(
             data_dir=str(data_dir), labels=None if labels is None else str(labels), protocol=protocol, batch_size=batch_size,
-            precision=precision, limit=limit, tolerance=tolerance, world_size=size, models=models), time.time() - t0)
+            precision=precision, emulated=emulated, limit=limit, tolerance=tolerance, world_size=size, models=models), time.time() - t0)
     return rows
 
 def save_verification(out_dir, # folder of metrics.json and verification.md
@@ -517,6 +516,7 @@ def main(argv=None) -> list:
     ap.add_argument('--protocol', default='release', choices=PROTOCOLS)
     ap.add_argument('--batch_size', type=int, default=64)
     ap.add_argument('--precision', default='fp32', choices=list(PRECISIONS))
+    ap.add_argument('--emulated', action='store_true', help="allow bf16/fp16 where the device only emulates it (its numbers, slowly)")
     ap.add_argument('--device', default=None)
     ap.add_argument('--no_channels_last', action='store_true')
     ap.add_argument('--workers', type=int, default=4)
@@ -527,8 +527,9 @@ def main(argv=None) -> list:
     ap.add_argument('--log_every', type=float, default=30.)
     a = ap.parse_args(argv)
     models = RELEASE_MODELS if a.models == ['all'] else a.models
-    rows = verify_release(models, a.data_dir, a.labels, a.weights_dir, a.protocol, a.batch_size, a.precision, a.device,
-                          not a.no_channels_last, a.workers, a.limit, a.tolerance, not a.no_download, a.out_dir, a.log_every)
+    rows = verify_release(models, a.data_dir, a.labels, a.weights_dir, a.protocol, a.batch_size, a.precision, a.emulated,
+                          a.device, not a.no_channels_last, a.workers, a.limit, a.tolerance, not a.no_download, a.out_dir,
+                          a.log_every)
     if world()[0] == 0: print(verification_table(rows))
     if dist.is_available() and dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
     return rows

@@ -21,6 +21,7 @@ from .segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matri
                            segmentation_pairs)
 from .data import open_image
 from .weights import file_digest
+from .models import PRECISIONS, precision_dtype
 
 # %% auto 0
 __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
@@ -334,25 +335,23 @@ def window_starts(size:int, crop_size:int, stride:int) -> list:
     "Offsets of the sliding windows along a side of `size >= crop_size` px (the last window may stick out and is padded)."
     return [i * stride for i in range(int(math.ceil(1.0 * (size - crop_size) / stride)) + 1)]
 
-def _autocast(precision:str, device):
-    if precision == 'fp32': return nullcontext()
-    if precision == 'amp':
-        dev = torch.device(device).type
-        return torch.autocast(dev, dtype=torch.float16 if dev == 'cuda' else torch.bfloat16)
-    raise ValueError(f"precision must be 'fp32' or 'amp', got precision={precision!r}")
+def _autocast(precision:str, device, emulated:bool=False):
+    "Autocast to `precision`'s dtype on `device` (checked by `precision_dtype`), or no context for fp32."
+    dtype = precision_dtype(precision, device, emulated)
+    return nullcontext() if precision == 'fp32' else torch.autocast(torch.device(device).type, dtype=dtype)
 
 def flip_scores(model:nn.Module, x:torch.Tensor, # one normalised image `(1, 3, h, w)`
-                flip:bool=True, precision:str='fp32') -> torch.Tensor:
+                flip:bool=True, precision:str='fp32', emulated:bool=False) -> torch.Tensor:
     "`exp(logits + logits of the mirrored image, flipped back)` (PyTorch-Encoding's `module_inference`), in float32."
     inp = torch.cat([x, x.flip(-1)]) if flip else x
-    with _autocast(precision, x.device): out = model(inp)
+    with _autocast(precision, x.device, emulated): out = model(inp)
     logits = (out['out'] if isinstance(out, dict) else out[0] if isinstance(out, (tuple, list)) else out).float()
     s = logits[:1] + logits[1:].flip(-1) if flip else logits
     return s.exp()
 
 # %% ../nbs/22_segmentation_eval.ipynb
 def scale_scores(model:nn.Module, image:torch.Tensor, # normalised `(1, 3, H, W)`
-                 scale:float, protocol:EvalProtocol=EvalProtocol(), precision:str='fp32') -> torch.Tensor:
+                 scale:float, protocol:EvalProtocol=EvalProtocol(), precision:str='fp32', emulated:bool=False) -> torch.Tensor:
     "`(1, C, H, W)` scores of one scale: resize, pad or slide windows, flip, crop, resize back (align_corners=True)."
     p, (h, w) = protocol, image.shape[-2:]
     height, width = scaled_size(h, w, p.base_size, scale)
@@ -360,7 +359,7 @@ def scale_scores(model:nn.Module, image:torch.Tensor, # normalised `(1, 3, H, W)
     cur = _up(image, (height, width))
     crop = p.crop_size
     if long_size <= crop:
-        out = flip_scores(model, pad_to(cur, crop, p.mean, p.std), p.flip, precision)[:, :, :height, :width]
+        out = flip_scores(model, pad_to(cur, crop, p.mean, p.std), p.flip, precision, emulated)[:, :, :height, :width]
     else:
         img = pad_to(cur, crop, p.mean, p.std) if short_size < crop else cur
         ph, pw = img.shape[-2:]
@@ -368,7 +367,7 @@ def scale_scores(model:nn.Module, image:torch.Tensor, # normalised `(1, 3, H, W)
         for h0 in window_starts(ph, crop, p.stride):
             for w0 in window_starts(pw, crop, p.stride):
                 h1, w1 = min(h0 + crop, ph), min(w0 + crop, pw)
-                s = flip_scores(model, pad_to(img[:, :, h0:h1, w0:w1], crop, p.mean, p.std), p.flip, precision)
+                s = flip_scores(model, pad_to(img[:, :, h0:h1, w0:w1], crop, p.mean, p.std), p.flip, precision, emulated)
                 if out is None: out = torch.zeros(1, s.shape[1], ph, pw, device=image.device)
                 out[:, :, h0:h1, w0:w1] += s[:, :, :h1 - h0, :w1 - w0]
                 count[:, :, h0:h1, w0:w1] += 1
@@ -379,16 +378,18 @@ def scale_scores(model:nn.Module, image:torch.Tensor, # normalised `(1, 3, H, W)
 def multiscale_scores(model:nn.Module, # a segmentation model in eval mode
                       image:torch.Tensor, # normalised `(1, 3, H, W)` or `(3, H, W)` image on the model's device
                       protocol:EvalProtocol=EvalProtocol(), # sizes, scales, flip
-                      precision:str='fp32', # 'fp32', or 'amp' (autocast: float16 on CUDA, bfloat16 on CPU; scores in float32)
+                      precision:str='fp32', # 'fp32', 'bf16' or 'fp16' (`PRECISIONS`): the network under autocast; scores in float32
+                      emulated:bool=False, # allow a precision the device only emulates (its numbers, not its speed)
                      ) -> torch.Tensor:
     "`(1, C, H, W)` sum over the scales of `scale_scores` (PyTorch-Encoding's `MultiEvalModule.forward`)."
     if image.ndim == 3: image = image[None]
     if image.ndim != 4 or image.shape[:2] != (1, 3): raise ValueError(f"expected one normalised RGB image (1, 3, H, W), got {tuple(image.shape)}")
-    return sum(scale_scores(model, image, s, protocol, precision) for s in protocol.scales)
+    precision_dtype(precision, image.device, emulated)                       # an unknown or emulated-only precision fails here
+    return sum(scale_scores(model, image, s, protocol, precision, emulated) for s in protocol.scales)
 
-def predict_labels(model, image, protocol:EvalProtocol=EvalProtocol(), precision:str='fp32') -> torch.Tensor:
+def predict_labels(model, image, protocol:EvalProtocol=EvalProtocol(), precision:str='fp32', emulated:bool=False) -> torch.Tensor:
     "`(H, W)` int64 class indices: argmax of `multiscale_scores`."
-    return multiscale_scores(model, image, protocol, precision).argmax(1)[0]
+    return multiscale_scores(model, image, protocol, precision, emulated).argmax(1)[0]
 
 def to_input(image, # uint8 `(H, W, 3)` RGB array (as PIL gives it)
              protocol:EvalProtocol=EvalProtocol(), device='cpu') -> torch.Tensor:
@@ -530,13 +531,15 @@ def evaluate_split(model:nn.Module, # in eval mode, on `device`
                    num_classes:int, # classes of the model and the labels
                    protocol:EvalProtocol=EvalProtocol(), # sizes, scales, flip
                    device='cpu', # where images go
-                   precision:str='fp32', # 'fp32' or 'amp'
+                   precision:str='fp32', # 'fp32', 'bf16' or 'fp16' (`PRECISIONS`)
+                   emulated:bool=False, # allow a precision the device only emulates
                    keep=(), # indices into `pairs` whose predictions to return (for figures)
                    name:str='', # label of the progress lines
                    log_every:float=30., # seconds between progress lines (0: every image)
                    shard:tuple|None=None, # `(rank, world)` of this process (None: torch.distributed's, or (0, 1))
                   ) -> tuple:
     "`(SplitConfusion summed over all ranks, {index: prediction})`; rank r of w evaluates pairs r, r+w, ... (disjoint shards)."
+    precision_dtype(precision, device, emulated)                              # an unknown or emulated-only precision fails here
     rank, world = _world() if shard is None else shard
     meter, kept, mine = SplitConfusion(num_classes), {}, list(range(rank, len(pairs), world))
     t0 = last = time.time()
@@ -544,7 +547,7 @@ def evaluate_split(model:nn.Module, # in eval mode, on `device`
         img_path, lbl_path = pairs[i]
         img, lbl = read_rgb(img_path), reader(lbl_path)
         if img.shape[:2] != lbl.shape: raise ValueError(f"{lbl_path}: label {lbl.shape} but image {img_path} is {img.shape[:2]}")
-        pred = predict_labels(model, to_input(img, protocol, device), protocol, precision).cpu()
+        pred = predict_labels(model, to_input(img, protocol, device), protocol, precision, emulated).cpu()
         meter.update(pred, lbl)
         if i in keep: kept[i] = pred.numpy()
         now = time.time()
@@ -580,6 +583,7 @@ def _fmt(v, sign=False): return 'missing' if v is None else (f"{v:+.2f}" if sign
 
 def verification_markdown(rows:list, # `verify_row` dicts
                           protocol:EvalProtocol, dataset:str, device:str, precision:str='fp32',
+                          emulated:bool=False, # the precision was allowed to run emulated
                           note:str='', # a line under the table (e.g. what the data and weights were)
                          ) -> str:
     "The verification table: published, measured, difference, images, protocol, device, verdict."
@@ -590,7 +594,7 @@ def verification_markdown(rows:list, # `verify_row` dicts
         out.append(f"| {r['model']} | {_fmt(r['published_pixel_acc'])} | {_fmt(r['pixel_acc'])} | {_fmt(r['diff_pixel_acc'], True)} | "
                    f"{_fmt(r['published_miou'])} | {_fmt(r['miou'])} | {_fmt(r['diff_miou'], True)} | "
                    f"{r['images']}{' (partial)' if r['partial'] else ''} | {r['verdict']} |")
-    out += ["", f"Protocol: {protocol.describe()}; precision {precision}.", f"Device: {device}.",
+    out += ["", f"Protocol: {protocol.describe()}; precision {precision}{' (emulated allowed)' if emulated else ''}.", f"Device: {device}.",
             f"Published numbers: {PUBLISHED_SOURCE}.", "All numbers in %; mIoU is the mean over all classes of the split's "
             "intersection / union, both accumulated over every evaluated image."]
     if note: out += ["", note]
@@ -622,7 +626,8 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
                         dataset:str='ade20k', # 'ade20k' or 'cityscapes'
                         protocol:EvalProtocol=EvalProtocol(), # sizes, scales, flip
                         limit:int=0, # evaluate only the first `limit` images (0: all); the run is then partial
-                        precision:str='fp32', # 'fp32' or 'amp'
+                        precision:str='fp32', # 'fp32', 'bf16' or 'fp16' (`PRECISIONS`): autocast dtype, scores in float32
+                        emulated:bool=False, # allow a precision the device only emulates (its numbers, not its speed)
                         device=None, # None: cuda:LOCAL_RANK if there is a GPU, else cpu
                         download:bool=False, # fetch missing released checkpoints
                         tolerance:float=0.1, # points within which a full run counts as reproduced
@@ -633,7 +638,7 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
     "Evaluate `models` (sharded over torchrun's ranks), write `metrics.json` and `verification.md` on rank 0; the metrics dict."
     rank, world = _world()
     if device is None: device = f"cuda:{os.environ.get('LOCAL_RANK', 0)}" if torch.cuda.is_available() else 'cpu'
-    _autocast(precision, device)
+    precision_dtype(precision, device, emulated)                              # before any input is read
     ds = DATASETS[dataset]
     pairs = check_inputs(list(models), weights_dir, dataset, data_dir, download)
     if limit: pairs = pairs[:limit]
@@ -643,25 +648,26 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
         t0 = time.time()
         model = release_model(n, weights_dir, download, device)
         if model.num_classes != ds.num_classes: raise ValueError(f"{n} predicts {model.num_classes} classes but {dataset} has {ds.num_classes}")
-        meter, kept[n] = evaluate_split(model, pairs, ds.reader, ds.num_classes, protocol, device, precision, range(keep), n)
+        meter, kept[n] = evaluate_split(model, pairs, ds.reader, ds.num_classes, protocol, device, precision, emulated, range(keep), n)
         results[n] = dict(scores=meter.scores(), images=meter.n_images, seconds=round(time.time() - t0, 1),
-                          row=verify_row(n, meter.scores(), meter.n_images, ds.n_val, dataset, tolerance))
+                          row=dict(verify_row(n, meter.scores(), meter.n_images, ds.n_val, dataset, tolerance), precision=precision))
         del model
     rows = [r['row'] for r in results.values()]
     metrics = dict(dataset=dataset, images=len(pairs), full_split=ds.n_val, partial=len(pairs) < ds.n_val,
                    protocol=dict(base_size=protocol.base_size, crop_size=protocol.crop_size, scales=list(protocol.scales),
                                  flip=protocol.flip, stride=protocol.stride),
-                   precision=precision, device=dev_name, world_size=world, published_source=PUBLISHED_SOURCE,
+                   precision=precision, emulated=emulated, device=dev_name, world_size=world, published_source=PUBLISHED_SOURCE,
                    table=rows, models={n: dict(pixel_acc=r['scores']['pixel_acc'], miou=r['scores']['miou'],
                                                miou_present_classes=r['scores']['miou_present'],
                                                classes_present=r['scores']['classes_present'], iou=r['scores']['iou'],
-                                               labeled_pixels=r['scores']['labeled'], images=r['images'], seconds=r['seconds'])
+                                               labeled_pixels=r['scores']['labeled'], images=r['images'], seconds=r['seconds'],
+                                               precision=precision)
                                        for n, r in results.items()},
                    wall_seconds=round(time.time() - t_start, 1), **(extra or {}))
     if rank == 0:
         out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
         save_json(metrics, out/'metrics.json')
-        with atomic_write(out/'verification.md', 'w') as f: f.write(verification_markdown(rows, protocol, dataset, dev_name, precision, note))
+        with atomic_write(out/'verification.md', 'w') as f: f.write(verification_markdown(rows, protocol, dataset, dev_name, precision, emulated, note))
     metrics['kept'] = kept
     return metrics
 
@@ -673,7 +679,8 @@ def main(argv=None):
     p.add_argument('--out_dir', default='runs/verify_segmentation'); p.add_argument('--dataset', default='ade20k')
     p.add_argument('--base_size', type=int, default=520); p.add_argument('--crop_size', type=int, default=480)
     p.add_argument('--scales', default='0.5,0.75,1.0,1.25,1.5,1.75'); p.add_argument('--no_flip', action='store_true')
-    p.add_argument('--limit', type=int, default=0); p.add_argument('--precision', default='fp32')
+    p.add_argument('--limit', type=int, default=0); p.add_argument('--precision', default='fp32', choices=list(PRECISIONS))
+    p.add_argument('--emulated', action='store_true', help='allow bf16/fp16 where the device only emulates it (its numbers, slowly)')
     p.add_argument('--download', action='store_true'); p.add_argument('--tolerance', type=float, default=0.1)
     a = p.parse_args(argv)
     d = torch.distributed
@@ -683,7 +690,7 @@ def main(argv=None):
         d.init_process_group('nccl' if cuda else 'gloo')
     proto = EvalProtocol(a.base_size, a.crop_size, tuple(float(s) for s in a.scales.split(',')), not a.no_flip)
     m = verify_segmentation([s for s in a.models.split(',') if s], a.data_dir, a.weights_dir, a.out_dir, a.dataset, proto,
-                            a.limit, a.precision, download=a.download, tolerance=a.tolerance)
+                            a.limit, a.precision, a.emulated, download=a.download, tolerance=a.tolerance)
     if _world()[0] == 0: print(Path(a.out_dir, 'verification.md').read_text())
     if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
     return m
