@@ -48,13 +48,13 @@ def _drop_for_backbone(sd:Mapping, model:nn.Module) -> dict:
             if not k.startswith('fc.') and not (k.endswith('num_batches_tracked') and k not in own)}
 
 def load_backbone_weights(model:nn.Module, # a ResNeSt built with `num_classes=0`
-                          weights, # 'DEFAULT' (the release's weights of `name`), a checkpoint path, URL or state dict
-                          name:str|None=None, # registered model name (needed for 'DEFAULT')
+                          weights, # 'DEFAULT' (the release's weights of `arch`), a checkpoint path, URL or state dict
+                          arch:str|None=None, # registered model name (needed for 'DEFAULT')
                           progress:bool=True, # progress bar when downloading
                          ) -> nn.Module:
     "Load a classification checkpoint of our models into a detection backbone, dropping `fc.*`; errors list bad keys."
     if isinstance(weights, str) and weights.upper() == 'DEFAULT':
-        weights = release_checkpoint(name, progress, arg='weights_backbone')
+        weights = release_checkpoint(arch, progress, arg='weights_backbone')
     if not isinstance(weights, (str, os.PathLike, Mapping)):
         raise TypeError(f"weights_backbone must be 'DEFAULT', a path, a URL or a state dict, got {type(weights).__name__}")
     sd = _drop_for_backbone(load_state_dict_from(weights, progress=progress), model)
@@ -79,22 +79,22 @@ class SegmentationBackbone(IntermediateLayerGetter):
         ResNeSt.check_input(self, x)
         return super().forward(x)
 
-def resnest_seg_backbone(name:str='resnest50', # a name from `resnest_nb.models.list_models()`
+def resnest_seg_backbone(arch:str='resnest50', # a name from `resnest_nb.models.list_models()`
                          output_stride:int=8, # 8 (layer3 and layer4 dilated) or 16 (layer4 dilated)
                          aux:bool=True, # also return `layer3` as 'aux'
-                         weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `name`
+                         weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `arch`
                          progress:bool=True, # progress bar when downloading weights
                          **kwargs, # other `create_model` arguments (in_chans, norm_layer, dropblock_prob, ...)
                         ) -> SegmentationBackbone:
     "A dilated ResNeSt for dense prediction, optionally loaded from a classification checkpoint (its `fc` is dropped)."
     _check_output_stride(output_stride)
-    body = create_model(name, num_classes=0, output_stride=output_stride, **kwargs)
-    if weights_backbone is not None: load_backbone_weights(body, weights_backbone, name, progress)
+    body = create_model(arch, num_classes=0, output_stride=output_stride, **kwargs)
+    if weights_backbone is not None: load_backbone_weights(body, weights_backbone, arch, progress)
     return SegmentationBackbone(body, aux)
 
 # %% ../nbs/20_backbones.ipynb
-def resnest_fpn_backbone(name:str='resnest50', # a name from `resnest_nb.models.list_models()`
-                         weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `name`
+def resnest_fpn_backbone(arch:str='resnest50', # a name from `resnest_nb.models.list_models()`
+                         weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `arch`
                          trainable_layers:int|None=None, # stages left trainable, 0-5 (None: 3 if pretrained else 5)
                          frozen_bn:bool|None=None, # FrozenBatchNorm2d everywhere (None: True if pretrained)
                          returned_layers:list|None=None, # stages fed to the FPN (default [1, 2, 3, 4])
@@ -111,8 +111,8 @@ def resnest_fpn_backbone(name:str='resnest50', # a name from `resnest_nb.models.
     if not returned_layers or not all(isinstance(i, int) and 1 <= i <= 4 for i in returned_layers):
         raise ValueError(f"returned_layers must be a non-empty list of stages from 1 to 4, got returned_layers={returned_layers!r}")
     if frozen_bn: kwargs['norm_layer'] = FrozenBatchNorm2d
-    body = create_model(name, num_classes=0, **kwargs)
-    if pretrained: load_backbone_weights(body, weights_backbone, name, progress)
+    body = create_model(arch, num_classes=0, **kwargs)
+    if pretrained: load_backbone_weights(body, weights_backbone, arch, progress)
     freeze_backbone_layers(body, trainable_layers)
     stage2 = body.num_features // 8
     return BackboneWithFPN(body, return_layers={f'layer{k}': str(v) for v, k in enumerate(returned_layers)},

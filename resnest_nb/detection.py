@@ -29,9 +29,9 @@ __all__ = ['fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn', 'fasterrcnn_resnet5
 # %% ../nbs/23_detection.ipynb
 def _check_detection_classes(num_classes): check_int('num_classes', num_classes, 2, why='it counts the background too')
 
-def fasterrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_models()`
+def fasterrcnn_resnest_fpn(arch:str='resnest50', # backbone, a name from `list_models()`
                            num_classes:int=91, # object classes + 1 for the background
-                           weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `name`
+                           weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
                            trainable_layers:int|None=None, # trainable backbone stages (None: 3 if pretrained else 5)
                            frozen_bn:bool|None=None, # FrozenBatchNorm2d in the backbone (None: True if pretrained)
                            progress:bool=True, # progress bar when downloading
@@ -39,12 +39,12 @@ def fasterrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_m
                           ) -> FasterRCNN:
     "torchvision Faster R-CNN with a ResNeSt-FPN backbone."
     _check_detection_classes(num_classes)
-    bb = resnest_fpn_backbone(name, weights_backbone, trainable_layers, frozen_bn, progress=progress)
+    bb = resnest_fpn_backbone(arch, weights_backbone, trainable_layers, frozen_bn, progress=progress)
     return FasterRCNN(bb, num_classes=num_classes, **kwargs)
 
-def maskrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_models()`
+def maskrcnn_resnest_fpn(arch:str='resnest50', # backbone, a name from `list_models()`
                          num_classes:int=91, # object classes + 1 for the background
-                         weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `name`
+                         weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
                          trainable_layers:int|None=None, # trainable backbone stages (None: 3 if pretrained else 5)
                          frozen_bn:bool|None=None, # FrozenBatchNorm2d in the backbone (None: True if pretrained)
                          progress:bool=True, # progress bar when downloading
@@ -52,7 +52,7 @@ def maskrcnn_resnest_fpn(name:str='resnest50', # backbone, a name from `list_mod
                         ) -> MaskRCNN:
     "torchvision Mask R-CNN with a ResNeSt-FPN backbone."
     _check_detection_classes(num_classes)
-    bb = resnest_fpn_backbone(name, weights_backbone, trainable_layers, frozen_bn, progress=progress)
+    bb = resnest_fpn_backbone(arch, weights_backbone, trainable_layers, frozen_bn, progress=progress)
     return MaskRCNN(bb, num_classes=num_classes, **kwargs)
 
 # %% ../nbs/23_detection.ipynb

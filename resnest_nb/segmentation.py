@@ -49,41 +49,41 @@ _ATROUS_RATES = {8: (12, 24, 36), 16: (6, 12, 18)}
 def _check_segmentation_classes(num_classes):
     check_int('num_classes', num_classes, 2, IGNORE_INDEX, why=f'the background counts too; {IGNORE_INDEX} is the ignore index')
 
-def _tag(model, name, output_stride, num_classes):
-    model.arch, model.output_stride, model.num_classes = name, output_stride, num_classes
+def _tag(model, arch, output_stride, num_classes):
+    model.arch, model.output_stride, model.num_classes = arch, output_stride, num_classes
     return model
 
-def deeplabv3_resnest(name:str='resnest50', # backbone, a name from `list_models()`
+def deeplabv3_resnest(arch:str='resnest50', # backbone, a name from `list_models()`
                       num_classes:int=21, # classes, background included
                       output_stride:int=8, # 8 or 16
                       aux_loss:bool=True, # add the auxiliary FCN head on layer3 (output 'aux')
-                      weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `name`
+                      weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
                       atrous_rates=None, # ASPP rates (None: (12, 24, 36) at output stride 8, (6, 12, 18) at 16)
                       progress:bool=True, # progress bar when downloading
                       **kwargs, # other `create_model` arguments (in_chans, norm_layer, ...)
                      ) -> DeepLabV3:
     "torchvision `DeepLabV3` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size."
     _check_segmentation_classes(num_classes)
-    bb = resnest_seg_backbone(name, output_stride, aux_loss, weights_backbone, progress, **kwargs)
+    bb = resnest_seg_backbone(arch, output_stride, aux_loss, weights_backbone, progress, **kwargs)
     rates = _ATROUS_RATES[output_stride] if atrous_rates is None else tuple(atrous_rates)
     if not rates or not all(isinstance(r, int) and not isinstance(r, bool) and r >= 1 for r in rates):
         raise ValueError(f"atrous_rates must be positive integers, got atrous_rates={atrous_rates!r}")
     aux = FCNHead(bb.aux_channels, num_classes) if aux_loss else None
-    return _tag(DeepLabV3(bb, DeepLabHead(bb.out_channels, num_classes, rates), aux), name, output_stride, num_classes)
+    return _tag(DeepLabV3(bb, DeepLabHead(bb.out_channels, num_classes, rates), aux), arch, output_stride, num_classes)
 
-def fcn_resnest(name:str='resnest50', # backbone, a name from `list_models()`
+def fcn_resnest(arch:str='resnest50', # backbone, a name from `list_models()`
                 num_classes:int=21, # classes, background included
                 output_stride:int=8, # 8 or 16
                 aux_loss:bool=True, # add the auxiliary FCN head on layer3 (output 'aux')
-                weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `name`
+                weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
                 progress:bool=True, # progress bar when downloading
                 **kwargs, # other `create_model` arguments
                ) -> FCN:
     "torchvision `FCN` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size."
     _check_segmentation_classes(num_classes)
-    bb = resnest_seg_backbone(name, output_stride, aux_loss, weights_backbone, progress, **kwargs)
+    bb = resnest_seg_backbone(arch, output_stride, aux_loss, weights_backbone, progress, **kwargs)
     aux = FCNHead(bb.aux_channels, num_classes) if aux_loss else None
-    return _tag(FCN(bb, FCNHead(bb.out_channels, num_classes), aux), name, output_stride, num_classes)
+    return _tag(FCN(bb, FCNHead(bb.out_channels, num_classes), aux), arch, output_stride, num_classes)
 
 # %% ../nbs/21_segmentation.ipynb
 def _plain(t) -> torch.Tensor:
