@@ -236,6 +236,8 @@ def section_other(runs:list, out_dir:Path, kinds=('train_classifier', 'segment_n
             heads = headline_metrics(flatten_metrics(r['metrics']))
             s.append(f"Run `{r['name']}`:\n\n" + (markdown_table(pd.DataFrame([dict(metric=k, value=x) for k, x in heads.items()]), 4)
                                                    if heads else "_no headline metrics._\n"))
+            table = Path(r['dir'])/f"{kind}.md"   # a run's own markdown table (the benchmark's ratios), without its title
+            if table.is_file(): s.append("\n".join(l for l in table.read_text().splitlines() if not l.startswith('# ')).strip() + "\n")
             for f in sorted(Path(r['dir']).glob('*.png'))[:3]: s.append(_fig(r, f.name, out_dir))
     return "\n".join(s)
 

@@ -104,8 +104,8 @@ def results_table(runs_dir, # folder whose sub-folders are runs
     return df.dropna(axis=1, how='all').sort_values(['experiment', 'run'], ignore_index=True)
 
 # %% ../nbs/14_results.ipynb
-HEADLINE_KEYS = ('accuracy', 'valid_accuracy', 'top1', 'acc_mean', 'miou', 'mIoU', 'dice', 'map', 'mAP', 'map50',
-                 'AP', 'speedup', 'throughput', 'latency_ms')
+HEADLINE_KEYS = ('accuracy', 'test_accuracy', 'valid_accuracy', 'top1', 'acc_mean', 'miou', 'mIoU', 'dice', 'map', 'mAP', 'map50',
+                 'AP', 'AP50', 'speedup', 'throughput', 'latency_ms', 'top1_fp32', 'top1_bf16', 'top1_fp16', 'agreement')
 
 def headline_metrics(row:dict, keys:tuple=HEADLINE_KEYS) -> dict:
     "The metrics of a flattened run whose last key part is one of `keys` (the first few a reader looks for)."
