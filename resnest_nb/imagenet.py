@@ -5,7 +5,6 @@
 # %% ../nbs/13_imagenet.ipynb 4
 from __future__ import annotations
 import argparse, csv, importlib.util, os, re, shutil, sys, time, warnings
-from contextlib import nullcontext
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -13,7 +12,7 @@ import torch
 import torch.distributed as dist
 import torchvision.transforms as T
 from PIL import Image
-from .models import create_model, model_config, PRECISIONS, precision_dtype
+from .models import create_model, model_config, PRECISIONS, precision_dtype, precision_autocast
 from .weights import WEIGHTS, release_checkpoint, verify_sha256, file_sha256, load_checkpoint
 from .io import save_json, atomic_write
 
@@ -351,7 +350,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                                      persistent_workers=False)
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     model = model.eval().to(device, memory_format=fmt)
-    amp = torch.autocast(device.type, dtype=dtype) if precision != 'fp32' else nullcontext()
+    amp = precision_autocast(precision, device, emulated)
     counts, seen = torch.zeros(1 + len(ks), dtype=torch.long), set()
     t0 = last = time.time()
     def progress(final=False):

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch.nn.utils.fusion import fuse_conv_bn_eval
 from .split_attention import SplitAttention
 from .models import (Bottleneck, ResNeSt, randomize_bn_stats, sync_device, time_interleaved, speedup, throughput, summary_stats,
-                               PRECISIONS, precision_dtype, precision_unsupported)
+                               PRECISIONS, precision_dtype, precision_unsupported, precision_autocast)
 from .io import atomic_write
 
 # %% auto 0
@@ -268,16 +268,14 @@ def _make_workload(model:nn.Module, mode:str, batch_size:int, input_size:int, de
             with torch.no_grad(): return model(x)
         return run
     if mode != 'train': raise ValueError(f"mode must be 'eval' or 'train', got mode={mode!r}")
-    dtype = PRECISIONS[precision]
     with torch.no_grad(): n_out = model.eval()(x[:1]).shape[1]   # number of classes, whatever the model's attribute names
     model.train()
     y = torch.randint(0, n_out, (batch_size,), device=device)
     opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9)
-    amp = lambda: torch.autocast(torch.device(device).type, dtype=dtype, enabled=dtype != torch.float32)
     def step():   # mixed precision training: autocast forward and loss, fp32 weights and optimizer
         opt.zero_grad(set_to_none=True)
-        with amp(): loss = F.cross_entropy(model(x), y)
-        loss.float().backward()
+        with precision_autocast(precision, device, emulated=True): loss = F.cross_entropy(model(x), y)   # the caller checked the device
+        loss.backward()
         opt.step()
     return step
 

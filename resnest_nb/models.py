@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb 3
 from __future__ import annotations
-import difflib, fnmatch, math, statistics, time
+import contextlib, difflib, fnmatch, math, statistics, time
 from dataclasses import dataclass, field, asdict
 import torch
 import torch.nn as nn
@@ -18,7 +18,7 @@ __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101
            'resnet50d', 'resnet101d', 'PUBLISHED', 'PRECISIONS', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models',
            'model_config', 'create_model', 'count_params', 'count_flops', 'Published', 'count_complexity_meta',
            'sync_device', 'time_interleaved', 'summary_stats', 'speedup', 'throughput', 'precision_unsupported',
-           'precision_dtype']
+           'precision_dtype', 'precision_autocast']
 
 # %% ../nbs/02_models.ipynb
 class Bottleneck(nn.Module):
@@ -441,3 +441,11 @@ def precision_dtype(precision:str, # 'fp32', 'bf16' or 'fp16'
         raise ValueError(f"precision={precision!r} on {torch.device(device).type}: {why}, so it would run slower than fp32. "
                          f"Use precision='fp32', or emulated=True to get its numbers anyway")
     return PRECISIONS[precision]
+
+def precision_autocast(precision:str, # 'fp32', 'bf16' or 'fp16'
+                       device:str|torch.device='cpu', # where the arithmetic runs
+                       emulated:bool=False, # accept a precision the device only emulates
+                      ):
+    "`torch.autocast` to `precision`'s dtype on `device` (checked by `precision_dtype`); no context for fp32."
+    dtype = precision_dtype(precision, device, emulated)
+    return contextlib.nullcontext() if precision == 'fp32' else torch.autocast(torch.device(device).type, dtype=dtype)

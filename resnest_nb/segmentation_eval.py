@@ -6,7 +6,6 @@
 from __future__ import annotations
 import argparse, hashlib, math, os, re, shutil, sys, time, zipfile
 from collections.abc import Mapping
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -21,7 +20,7 @@ from .segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matri
                            segmentation_pairs)
 from .data import open_image
 from .weights import file_digest
-from .models import PRECISIONS, precision_dtype
+from .models import PRECISIONS, precision_dtype, precision_autocast
 
 # %% auto 0
 __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
@@ -335,16 +334,11 @@ def window_starts(size:int, crop_size:int, stride:int) -> list:
     "Offsets of the sliding windows along a side of `size >= crop_size` px (the last window may stick out and is padded)."
     return [i * stride for i in range(int(math.ceil(1.0 * (size - crop_size) / stride)) + 1)]
 
-def _autocast(precision:str, device, emulated:bool=False):
-    "Autocast to `precision`'s dtype on `device` (checked by `precision_dtype`), or no context for fp32."
-    dtype = precision_dtype(precision, device, emulated)
-    return nullcontext() if precision == 'fp32' else torch.autocast(torch.device(device).type, dtype=dtype)
-
 def flip_scores(model:nn.Module, x:torch.Tensor, # one normalised image `(1, 3, h, w)`
                 flip:bool=True, precision:str='fp32', emulated:bool=False) -> torch.Tensor:
     "`exp(logits + logits of the mirrored image, flipped back)` (PyTorch-Encoding's `module_inference`), in float32."
     inp = torch.cat([x, x.flip(-1)]) if flip else x
-    with _autocast(precision, x.device, emulated): out = model(inp)
+    with precision_autocast(precision, x.device, emulated): out = model(inp)
     logits = (out['out'] if isinstance(out, dict) else out[0] if isinstance(out, (tuple, list)) else out).float()
     s = logits[:1] + logits[1:].flip(-1) if flip else logits
     return s.exp()
