@@ -167,6 +167,7 @@ def export_onnx(model:nn.Module, # the model to export (exported in eval mode; n
 def onnxruntime_model(model:nn.Module, # exported in eval mode (not changed)
                       input_size:int|tuple=224, # example input side for the export
                       threads:int=0, # onnxruntime intra-op threads (0: torch.get_num_threads())
+                      spinning:bool=False, # let idle worker threads spin-wait for the next call (onnxruntime's default)
                       atol:float=1e-4, # largest accepted difference from PyTorch in the export check
                      ):
     "An onnxruntime session of `model` as a callable: `NCHW` tensor in, float32 tensor out (`.max_abs_diff`: the export check)."
@@ -175,6 +176,8 @@ def onnxruntime_model(model:nn.Module, # exported in eval mode (not changed)
         res = export_onnx(model, Path(d)/'model.onnx', input_size, atol=atol)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or torch.get_num_threads()
+        # spinning workers keep the cores busy for a while after each call, slowing whatever runs next on them
+        opts.add_session_config_entry('session.intra_op.allow_spinning', '1' if spinning else '0')
         sess = ort.InferenceSession(res['path'], opts, providers=['CPUExecutionProvider'])
     def run(x:torch.Tensor) -> torch.Tensor:
         return torch.from_numpy(sess.run(None, {'input': x.detach().float().cpu().contiguous().numpy()})[0])
