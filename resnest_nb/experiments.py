@@ -18,7 +18,7 @@ __all__ = ['repo_root', 'experiments_dir', 'list_experiments', 'experiment_path'
            'resolve_params', 'ExperimentError', 'partial_dir', 'run_experiment', 'notebook_modules', 'imported_modules',
            'import_order_violations', 'NotebookResult', 'library_notebooks', 'run_library_notebooks',
            'run_tiny_experiments', 'print_test_summary', 'run_tests', 'notebook_markdown', 'write_readme',
-           'render_docs', 'scrub_outputs', 'refresh_outputs', 'format_experiments', 'main']
+           'render_docs', 'scrub_outputs', 'refresh_outputs', 'keep_run_outputs', 'format_experiments', 'main']
 
 # %% ../nbs/30_experiments.ipynb
 def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
@@ -572,6 +572,47 @@ def refresh_outputs(path, # notebook to execute and rewrite in place
     return path
 
 # %% ../nbs/30_experiments.ipynb
+def keep_run_outputs(run_dir, # a finished run: `runs/<name>/` with `run.json` and the executed notebook
+                     exp_dir=None, # folder of the experiment notebooks (default: the repository's)
+                     strict:bool=True, # refuse when a code cell changed since the run (False: warn, naming them, and keep their outputs)
+                    ) -> Path:
+    "Copy the outputs of a default-parameter run into its experiment notebook, so that the committed notebook shows a real run."
+    import json, warnings
+    run_dir = Path(run_dir)
+    if not (run_dir/'run.json').is_file():
+        raise ValueError(f"{run_dir} has no run.json: not a finished run (make one with `resnest-nb run NAME`)")
+    info = json.loads((run_dir/'run.json').read_text())
+    if info.get('tiny'): raise ValueError(f"run {run_dir.name!r} used the tiny parameters; a committed notebook shows a run with its defaults")
+    set_ = sorted(set(info.get('parameters', {})) - {'out_dir', 'resume'})
+    if set_: raise ValueError(f"run {run_dir.name!r} set {', '.join(set_)}; a committed notebook shows a run with its defaults: re-run without -p/-f")
+    tpl_path = experiment_path(info['experiment'], exp_dir)
+    ran = nbformat.read(str(run_dir/info['notebook']), as_version=4)
+    ran_cells = [c for c in ran.cells if 'injected-parameters' not in c.metadata.get('tags', [])]
+    tpl = nbformat.read(str(tpl_path), as_version=4)
+    if [c.cell_type for c in ran_cells] != [c.cell_type for c in tpl.cells]:
+        raise ValueError(f"{tpl_path.name} has gained or lost cells since run {run_dir.name!r}: re-run it")
+    changed = [i for i, (a, b) in enumerate(zip(ran_cells, tpl.cells)) if b.cell_type == 'code' and a.source != b.source]
+    if changed and strict:
+        raise ValueError(f"code cells {changed} of {tpl_path.name} changed since run {run_dir.name!r}: re-run it, or strict=False to keep their outputs anyway")
+    if changed: warnings.warn(f"keeping the outputs of cells {changed} of {tpl_path.name}, whose code changed since run {run_dir.name!r}")
+    partial = info.get('parameters', {}).get('out_dir')
+    final = str(Path(partial).parent/info['run']) if partial else None
+    for a, b in zip(ran_cells, tpl.cells):
+        if b.cell_type != 'code': continue
+        outs = json.dumps(a.outputs)
+        if partial: outs = outs.replace(partial, final)
+        b.outputs, b.execution_count = [], None
+        for o in nbformat.from_dict(json.loads(outs)):      # papermill streams line by line: one stream output per run of lines
+            if _noise(o): continue
+            if 'execution_count' in o: o.execution_count = None
+            if o.output_type == 'stream' and b.outputs and b.outputs[-1].output_type == 'stream' and b.outputs[-1].name == o.name:
+                b.outputs[-1].text += o.text
+            else: b.outputs.append(o)
+    scrub_outputs(tpl, forbidden=(str(repo_root()), str(Path.home()) + '/', tempfile.gettempdir() + '/'))
+    with atomic_write(tpl_path, 'w') as f: nbformat.write(tpl, f)
+    return tpl_path
+
+# %% ../nbs/30_experiments.ipynb
 def _add_run_args(p, with_name=True):
     if with_name: p.add_argument('name', help="experiment: a notebook nbs/experiments/NAME.ipynb (see `resnest-nb list`)")
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('KEY', 'VALUE'), help="set a parameter (repeatable)")
@@ -600,6 +641,9 @@ def _parser():
     d.add_argument('--out', default=None, help="output folder (default: _docs)")
     o = sub.add_parser('outputs', help="execute notebooks in place and keep their outputs without noise or machine paths")
     o.add_argument('notebooks', nargs='+', help="notebook files")
+    k = sub.add_parser('keep-outputs', help="copy a default-parameter run's outputs into its experiment notebook (nbs/experiments/NAME.ipynb)")
+    k.add_argument('runs', nargs='+', help="run folders, e.g. runs/train_classifier")
+    k.add_argument('--allow-changed', action='store_true', help="keep outputs of code cells that changed since the run (warns, naming them)")
     sub.add_parser('check-imports', help="fail if a notebook imports from a later notebook (the bands read in one direction)")
     return ap
 
@@ -631,6 +675,9 @@ def main(argv=None) -> int:
             print(f"wrote {len(pages)} pages: {_rel(pages[0], Path.cwd())}"); return 0
         if args.cmd == 'outputs':
             for f in args.notebooks: print(f"executing {f} ...", flush=True); refresh_outputs(f)
+            return 0
+        if args.cmd == 'keep-outputs':
+            for r in args.runs: print(f"kept the outputs of {r} in {_rel(keep_run_outputs(r, experiments_dir(root), not args.allow_changed), Path.cwd())}")
             return 0
         if args.cmd == 'check-imports':
             bad = import_order_violations(root/'nbs')
