@@ -545,7 +545,8 @@ def _noise(o) -> bool:
     if 'application/vnd.jupyter.widget-view+json' in data: return True
     html = data.get('text/html', '')
     html = ''.join(html) if isinstance(html, list) else html
-    return '<progress' in html
+    if 'text/html' in data and not html.strip(): return True          # a bar that cleared itself (leave=False)
+    return '<progress' in html or (html.lstrip().startswith('<style>') and 'progress' in html)   # fastprogress's bar and its style block
 
 def scrub_outputs(nb, # a notebook (nbformat node), changed in place
                   forbidden=(), # strings that must not appear in any kept output (machine paths)
