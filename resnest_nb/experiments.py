@@ -551,10 +551,16 @@ def _noise(o) -> bool:
 def scrub_outputs(nb, # a notebook (nbformat node), changed in place
                   forbidden=(), # strings that must not appear in any kept output (machine paths)
                  ):
-    "Drop noisy outputs (progress bars, widgets, stderr) from `nb`; a `ValueError` naming the cell if a `forbidden` string remains."
+    "Drop noisy outputs (progress bars, widgets, stderr) from `nb` and join runs of stdout; a `ValueError` naming the cell if a `forbidden` string remains."
     for i, c in enumerate(nb.cells):
         if c.cell_type != 'code': continue
-        c.outputs = [o for o in c.outputs if not _noise(o)]
+        outs = []
+        for o in c.outputs:
+            if _noise(o): continue
+            if o.output_type == 'stream' and outs and outs[-1].output_type == 'stream' and outs[-1].name == o.name:
+                outs[-1].text += o.text                       # papermill and nbclient store a stream line by line
+            else: outs.append(o)
+        c.outputs = outs
         text = nbformat.writes(nbformat.v4.new_notebook(cells=[c]))
         hit = next((f for f in forbidden if f and f in text), None)
         if hit: raise ValueError(f"cell {i} of the notebook shows the machine path {hit!r} in its outputs: print a relative path instead")
@@ -602,13 +608,9 @@ def keep_run_outputs(run_dir, # a finished run: `runs/<name>/` with `run.json` a
         if b.cell_type != 'code': continue
         outs = json.dumps(a.outputs)
         if partial: outs = outs.replace(partial, final)
-        b.outputs, b.execution_count = [], None
-        for o in nbformat.from_dict(json.loads(outs)):      # papermill streams line by line: one stream output per run of lines
-            if _noise(o): continue
+        b.outputs, b.execution_count = nbformat.from_dict(json.loads(outs)), None
+        for o in b.outputs:
             if 'execution_count' in o: o.execution_count = None
-            if o.output_type == 'stream' and b.outputs and b.outputs[-1].output_type == 'stream' and b.outputs[-1].name == o.name:
-                b.outputs[-1].text += o.text
-            else: b.outputs.append(o)
     scrub_outputs(tpl, forbidden=(str(repo_root()), str(Path.home()) + '/', tempfile.gettempdir() + '/'))
     with atomic_write(tpl_path, 'w') as f: nbformat.write(tpl, f)
     return tpl_path
