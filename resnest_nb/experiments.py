@@ -548,15 +548,30 @@ def _noise(o) -> bool:
     if 'text/html' in data and not html.strip(): return True          # a bar that cleared itself (leave=False)
     return '<progress' in html or (html.lstrip().startswith('<style>') and 'progress' in html)   # fastprogress's bar and its style block
 
+def _shrink_figure(data:dict, max_bytes:int, max_width:int=900):
+    "Make the PNG in output `data` fit `max_bytes`: at most `max_width` px wide, then a JPEG (quality 85) if still too big."
+    import base64, PIL.Image
+    raw = base64.b64decode(data['image/png'])
+    if len(raw) <= max_bytes: return
+    im = PIL.Image.open(io.BytesIO(raw)); im.load()
+    if im.width > max_width: im = im.resize((max_width, round(im.height * max_width / im.width)), PIL.Image.LANCZOS)
+    buf = io.BytesIO(); im.save(buf, format='PNG', optimize=True)
+    if buf.tell() <= max_bytes: data['image/png'] = base64.b64encode(buf.getvalue()).decode(); return
+    rgb = PIL.Image.new('RGB', im.size, 'white'); rgb.paste(im, mask=im.getchannel('A') if 'A' in im.getbands() else None)
+    buf = io.BytesIO(); rgb.save(buf, format='JPEG', quality=85, optimize=True)
+    del data['image/png']; data['image/jpeg'] = base64.b64encode(buf.getvalue()).decode()
+
 def scrub_outputs(nb, # a notebook (nbformat node), changed in place
                   forbidden=(), # strings that must not appear in any kept output (machine paths)
+                  max_image_bytes:int=150_000, # a larger PNG figure is made at most 900 px wide, then a JPEG (0: keep figures as they are)
                  ):
-    "Drop noisy outputs (progress bars, widgets, stderr) from `nb` and join runs of stdout; a `ValueError` naming the cell if a `forbidden` string remains."
+    "Drop noisy outputs (progress bars, widgets, stderr) from `nb`, join runs of stdout, shrink big figures; a `ValueError` naming the cell if a `forbidden` string remains."
     for i, c in enumerate(nb.cells):
         if c.cell_type != 'code': continue
         outs = []
         for o in c.outputs:
             if _noise(o): continue
+            if max_image_bytes and 'image/png' in o.get('data', {}): _shrink_figure(o.data, max_image_bytes)
             if o.output_type == 'stream' and outs and outs[-1].output_type == 'stream' and outs[-1].name == o.name:
                 outs[-1].text += o.text                       # papermill and nbclient store a stream line by line
             else: outs.append(o)
