@@ -588,7 +588,12 @@ def refresh_outputs(path, # notebook to execute and rewrite in place
     from nbclient import NotebookClient
     path = Path(path).resolve()
     nb = nbformat.read(str(path), as_version=4)
+    skipped = [c for c in nb.cells if c.cell_type == 'code' and _directives(c.source)[0].get('eval') == 'false']
+    for c in skipped: c.metadata.setdefault('tags', []).append('skip-execution')   # `#| eval: false`, as nbdev_test does
     NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    for c in skipped:
+        c.metadata.tags.remove('skip-execution')
+        if not c.metadata.tags: del c.metadata['tags']
     scrub_outputs(nb, forbidden=(str(repo_root()), str(Path.home()), tempfile.gettempdir() + '/'))
     with atomic_write(path, 'w') as f: nbformat.write(nb, f)
     return path
