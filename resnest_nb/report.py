@@ -103,8 +103,10 @@ def _of(runs, *kinds): return [r for r in runs if r['kind'] in kinds]
 def _missing(kind:str) -> str:
     return f"_missing: no `{kind}` run was found ({EXPECTED.get(kind, 'not run')})._\n"
 
+_FRACTIONS = {'accuracy', 'miou', 'pixel_acc', 'ap', 'ap50', 'ap75', 'top1'}   # metrics in [0, 1]: differences in points
+
 def _claim_sentence(c:dict) -> str:
-    scale, unit = (100, ' points') if c.get('metric') == 'accuracy' else (1, '')
+    scale, unit = (100, ' points') if str(c.get('metric', '')).lower() in _FRACTIONS else (1, '')
     ci = (f"95% CI [{_fmt(c['ci_low'] * scale, 3)}, {_fmt(c['ci_high'] * scale, 3)}]" if c.get('ci_low') is not None
           else "no interval (one seed)")
     return (f"{c.get('task', '')}: {c['claim']} in {c.get('metric')}, mean paired difference "
