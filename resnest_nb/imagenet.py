@@ -339,7 +339,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                   label:str='', # name in the progress lines
                  ) -> dict:
     "Exact top-k counts of `model` over `dataset` (sharded across torchrun's ranks, counts all-reduced)."
-    dtype = precision_dtype(precision, _device(device), emulated)     # an unknown or emulated-only precision fails here
+    amp = precision_autocast(precision, _device(device), emulated)    # an unknown or emulated-only precision fails here
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size must be a positive integer, got batch_size={batch_size!r}")
     init_eval_distributed()                                              # under torchrun: join the group (once)
     device, (rank, size) = _device(device), world()
@@ -350,7 +350,6 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                                      persistent_workers=False)
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     model = model.eval().to(device, memory_format=fmt)
-    amp = precision_autocast(precision, device, emulated)
     counts, seen = torch.zeros(1 + len(ks), dtype=torch.long), set()
     t0 = last = time.time()
     def progress(final=False):
