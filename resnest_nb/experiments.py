@@ -581,6 +581,10 @@ def scrub_outputs(nb, # a notebook (nbformat node), changed in place
         if hit: raise ValueError(f"cell {i} of the notebook shows the machine path {hit!r} in its outputs: print a relative path instead")
     return nb
 
+def _machine_paths() -> tuple:
+    "Paths of this machine that no committed output may show: the repository, the home folder, the temporary folder."
+    return (str(repo_root()), str(Path.home()), tempfile.gettempdir() + '/')
+
 def refresh_outputs(path, # notebook to execute and rewrite in place
                     timeout:int=1800, # seconds per cell
                    ) -> Path:
@@ -594,7 +598,7 @@ def refresh_outputs(path, # notebook to execute and rewrite in place
     for c in skipped:
         c.metadata.tags.remove('skip-execution')
         if not c.metadata.tags: del c.metadata['tags']
-    scrub_outputs(nb, forbidden=(str(repo_root()), str(Path.home()), tempfile.gettempdir() + '/'))
+    scrub_outputs(nb, forbidden=_machine_paths())
     with atomic_write(path, 'w') as f: nbformat.write(nb, f)
     return path
 
@@ -631,7 +635,7 @@ def keep_run_outputs(run_dir, # a finished run: `runs/<name>/` with `run.json` a
         b.outputs, b.execution_count = nbformat.from_dict(json.loads(outs)), None
         for o in b.outputs:
             if 'execution_count' in o: o.execution_count = None
-    scrub_outputs(tpl, forbidden=(str(repo_root()), str(Path.home()) + '/', tempfile.gettempdir() + '/'))
+    scrub_outputs(tpl, forbidden=_machine_paths())
     with atomic_write(tpl_path, 'w') as f: nbformat.write(tpl, f)
     return tpl_path
 
