@@ -8,7 +8,7 @@ dict), `progress`, and any `create_model` override (`num_classes`, `in_chans`, `
 """
 dependencies = ['torch', 'torchvision', 'fastcore']
 
-from resnest_nb.models import create_model as _create_model, list_models as _list_models, model_config as _model_config
+from resnest_nb.models.resnest import create_model as _create_model, list_models as _list_models, model_config as _model_config
 
 
 def _entry(name):
@@ -20,7 +20,7 @@ def _entry(name):
     entry.__name__ = entry.__qualname__ = name
     entry.__doc__ = (f"{name}: layers {list(cfg.layers)}, radix {cfg.radix}, {cfg.groups}x{cfg.bottleneck_width}d, "
                      f"trained at {cfg.input_size} px.\n\n"
-                     "pretrained: load the release weights (resnest_nb.weights.WEIGHTS); weights: a checkpoint path, URL or "
+                     "pretrained: load the release weights (resnest_nb.models.weights.WEIGHTS); weights: a checkpoint path, URL or "
                      "state dict instead; progress: progress bar while downloading; **kwargs: create_model overrides.")
     return entry
 
