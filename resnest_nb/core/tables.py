@@ -8,7 +8,7 @@ import math, numbers
 import pandas as pd
 
 # %% auto 0
-__all__ = ['markdown_table', 'brief_list']
+__all__ = ['MISSING', 'markdown_table', 'format_value', 'brief_list']
 
 # %% ../../nbs/00_core.tables.ipynb
 def _fmt_cell(v, digits:int) -> str:
@@ -31,6 +31,17 @@ def markdown_table(df:pd.DataFrame, # table to format
     for row in df.itertuples(index=False):
         lines.append("| " + " | ".join(_fmt_cell(v, digits) for v in row) + " |")
     return "\n".join(lines) + "\n"
+
+# %% ../../nbs/00_core.tables.ipynb
+MISSING = '–'
+
+def format_value(v, # a number, None, or anything with a `str`
+                 fmt:str='.4g', # format spec for numbers, e.g. '.2f', '+.3f'
+                ) -> str:
+    "`v` formatted with `fmt`; None, NaN and inf as `MISSING`; a bool or a non-number as `str(v)`."
+    real = isinstance(v, numbers.Real) and not isinstance(v, bool)
+    if v is None or (real and not math.isfinite(v)): return MISSING
+    return format(v, fmt) if real else str(v)
 
 # %% ../../nbs/00_core.tables.ipynb
 def brief_list(items, # names, or `(name, note)` pairs

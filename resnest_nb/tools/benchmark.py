@@ -8,8 +8,10 @@ import copy, os, sys, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from ..models.resnest import (randomize_bn_stats, sync_device, time_interleaved, speedup, throughput,
-                                       PRECISIONS, precision_autocast)
+from ..models.split_attention import randomize_bn_stats
+from ..core.device import sync_device
+from ..core.timing import time_interleaved, speedup, throughput
+from ..core.precision import PRECISIONS, precision_autocast
 from .inference import InferenceModel, prepare_for_inference, prepare_for_training
 
 # %% auto 0

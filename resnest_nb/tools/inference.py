@@ -10,7 +10,8 @@ import torch
 import torch.nn as nn
 from torch.nn.utils.fusion import fuse_conv_bn_eval
 from ..models.split_attention import SplitAttention
-from ..models.resnest import Bottleneck, ResNeSt, precision_dtype
+from ..models.resnest import Bottleneck, ResNeSt
+from ..core.precision import precision_dtype
 from ..core.io import atomic_write
 
 # %% auto 0

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-from ..models.resnest import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, time_interleaved, Published, PUBLISHED
+from ..models.resnest import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, Published, PUBLISHED
+from ..core.timing import time_interleaved
 from ..models.split_attention import SplitAttention, plot_attention
 from ..core.io import seed_everything
 from .learner import format_duration

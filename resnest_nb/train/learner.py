@@ -25,7 +25,8 @@ from fastai.torch_core import params, get_model
 from fastai.vision.core import imagenet_stats
 from fastai.vision.learner import model_meta
 from ..models import resnest as _models
-from ..models.resnest import ResNeSt, create_model, count_params, precision_dtype
+from ..models.resnest import ResNeSt, create_model, count_params
+from ..core.precision import precision_dtype
 from ..models.split_attention import DropBlock2d
 from ..models.weights import safe_torch_load
 from ..core.io import save_torch, save_json, save_figure, seed_everything
