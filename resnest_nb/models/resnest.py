@@ -10,6 +10,7 @@ import torch
 import torch.nn as nn
 from .split_attention import SplitAttention, DropBlock2d, randomize_bn_stats
 from .weights import load_pretrained
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
@@ -205,11 +206,9 @@ def _check_args(layers, **kw):
     if not (isinstance(layers, (list, tuple)) and len(layers) == 4 and all(isinstance(n, int) and n >= 1 for n in layers)):
         raise ValueError(f"layers must be 4 positive integers (blocks per stage), got layers={layers!r}")
     for name in ('groups', 'bottleneck_width', 'in_chans', 'stem_width'):
-        v = kw[name]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"{name} must be a positive integer, got {name}={v!r}")
+        check_int(name, kw[name])
     for name in ('radix', 'num_classes'):
-        v = kw[name]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0: raise ValueError(f"{name} must be a non-negative integer, got {name}={v!r}")
+        check_int(name, kw[name], 0)
     for name in ('final_drop', 'dropblock_prob'):
         if not 0. <= kw[name] < 1.: raise ValueError(f"{name} must be in [0, 1), got {name}={kw[name]!r}")
 

@@ -13,6 +13,7 @@ from ..models.split_attention import SplitAttention
 from ..models.resnest import Bottleneck, ResNeSt
 from ..core.precision import precision_dtype
 from ..core.io import atomic_write
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['fold_batchnorm', 'InferenceModel', 'prepare_for_inference', 'prepare_for_training', 'export_onnx',
@@ -141,7 +142,7 @@ def export_onnx(model:nn.Module, # the model to export (exported in eval mode; n
     path = Path(path)
     if path.suffix != '.onnx': raise ValueError(f"path must end in .onnx, got path={str(path)!r}")
     h, w = _input_hw(input_size)
-    if not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size must be a positive int, got batch_size={batch_size!r}")
+    check_int('batch_size', batch_size)
     min_size = getattr(model, 'min_input_size', 1)
     if min(h, w) < min_size: raise ValueError(f"input_size={input_size!r} is below the model's minimum of {min_size} px")
     m = copy.deepcopy(model).eval().cpu()

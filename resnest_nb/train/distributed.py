@@ -13,6 +13,7 @@ from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
 from fastai.callback.tracker import SaveModelCallback
 from ..core.device import world, init_distributed, device_for_rank
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['GlooDistributedDL', 'ResNeStDistributedTrainer', 'distributed_ctx', 'BatchCounter', 'train', 'torchrun_command',
@@ -125,7 +126,7 @@ def torchrun_command(nproc:int=2, # processes on this machine
                      rdzv_endpoint:str|None=None, # host:port of the rendezvous (several machines)
                     ) -> list:
     "The `torchrun` command line (as a list) that trains with `train` on `nproc` processes per machine."
-    if isinstance(nproc, bool) or not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be a positive integer, got nproc={nproc!r}")
+    check_int('nproc', nproc)
     if nnodes > 1 and not rdzv_endpoint: raise ValueError(f"nnodes={nnodes} needs rdzv_endpoint='host:port' (reachable from every machine)")
     run = [sys.executable, '-m', 'torch.distributed.run']
     run += ['--standalone'] if nnodes == 1 else ['--nnodes', str(nnodes), '--node_rank', str(node_rank), '--rdzv_backend', 'c10d',

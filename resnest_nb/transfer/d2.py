@@ -25,6 +25,7 @@ except ImportError as e:  # the module still imports, so that `resnest-nb` and t
     class _Registry:
         def register(self, f=None): return f if f is not None else (lambda g: g)
     BACKBONE_REGISTRY = _Registry()
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'RELEASED_DETECTORS', 'require_detectron2', 'skip_without_detectron2',
@@ -245,7 +246,7 @@ class ResNeStBackbone(Backbone):
         out_features = list(out_features)
         bad = [f for f in out_features if f not in _FEATURES]
         if bad or not out_features: raise ValueError(f"out_features must be some of {_FEATURES}, got {out_features!r}")
-        if not isinstance(freeze_at, int) or not 0 <= freeze_at <= 5: raise ValueError(f"freeze_at must be 0 to 5, got {freeze_at!r}")
+        check_int('freeze_at', freeze_at, 0, 5)
         if res5_dilation not in (1, 2): raise ValueError(f"res5_dilation must be 1 or 2, got {res5_dilation!r}")
         self.arch, self._out_features = dict(arch), out_features
         self.stem = ResNeStStem(in_channels, arch['deep_stem'], arch['stem_width'], norm)

@@ -18,6 +18,7 @@ from ..core.device import world, init_distributed, resolve_device
 from ..core.tables import brief_list, format_value, MISSING
 from ..models.weights import WEIGHTS, release_checkpoint, verify_sha256, file_sha256, load_checkpoint
 from ..core.io import save_json, atomic_write
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['PUBLISHED_TOP1', 'RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE',
@@ -58,9 +59,7 @@ IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 PROTOCOLS = ('release', 'common')
 
 def _check_crop(crop_size):
-    if isinstance(crop_size, bool) or not isinstance(crop_size, int) or crop_size < 1:
-        raise ValueError(f"crop_size must be a positive integer (pixels), got crop_size={crop_size!r}")
-    return crop_size
+    return check_int('crop_size', crop_size, why='pixels')
 
 def _release_float_box(width, height, crop_size):
     "The float box the release's `ECenterCrop` passes to `PIL.Image.crop` (its arithmetic, in its order)."
@@ -321,7 +320,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                  ) -> dict:
     "Exact top-k counts of `model` over `dataset` (sharded across torchrun's ranks, counts all-reduced)."
     amp = precision_autocast(precision, resolve_device(device), emulated)    # an unknown or emulated-only precision fails here
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size must be a positive integer, got batch_size={batch_size!r}")
+    check_int('batch_size', batch_size)
     init_distributed()                                                   # under torchrun: join the group (once)
     device, (rank, _, size) = resolve_device(device), world()
     idx = subset_indices(len(dataset), limit)

@@ -23,6 +23,7 @@ from ..models.weights import file_digest
 from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
 from ..core.device import world, init_distributed
 from ..core.tables import brief_list, format_value
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
@@ -293,8 +294,7 @@ class EvalProtocol:
     std: tuple = (.229, .224, .225)
     def __post_init__(self):
         for k in ('base_size', 'crop_size'):
-            v = getattr(self, k)
-            if isinstance(v, bool) or not isinstance(v, int) or v < 16: raise ValueError(f"{k} must be an integer >= 16, got {k}={v!r}")
+            check_int(k, getattr(self, k), 16)
         s = tuple(self.scales) if isinstance(self.scales, (list, tuple)) else None
         if not s or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in s):
             raise ValueError(f"scales must be a non-empty list of positive numbers, got scales={self.scales!r}")
