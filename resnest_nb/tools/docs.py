@@ -14,7 +14,7 @@ from .notebooks import cell_directives
 __all__ = ['render_docs']
 
 # %% ../../nbs/48_tools.docs.ipynb
-_BANDS = [('0', 'The idea'), ('1', 'Training and the ablation'), ('2', 'Transfer'), ('3', 'Tooling')]
+_BANDS = [('0', 'The foundation and the idea'), ('1', 'Training and the ablation'), ('2', 'Transfer'), ('3', 'Verification of the published tables'), ('4', 'Tooling')]
 
 def _doc_notebook(path:Path):
     "The notebook at `path` as the docs show it: hidden cells dropped, `#|` lines removed."
