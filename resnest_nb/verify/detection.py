@@ -11,7 +11,8 @@ from ..core.io import save_json, atomic_write
 from ..core.verdicts import Verdict, reproduction_verdict
 from ..models.releases import RELEASES, releases, get_release
 from ..models.weights import resolve_checkpoint
-from ..models.resnest import precision_dtype, precision_autocast
+from ..core.precision import precision_dtype, precision_autocast
+from ..core.tables import format_value
 from ..transfer.d2 import resnest_cfg, load_d2_detector_weights, require_detectron2
 
 # %% auto 0
@@ -104,8 +105,6 @@ def detection_row(name:str, # a released detector
                 partial=images < full_split, release_checkpoint=release, verdict=verdict,
                 **({'why_missing': why_missing} if why_missing else {}), **extra)
 
-def _fmt(v): return '–' if v is None else (f'{v:.2f}' if isinstance(v, float) else str(v))
-
 def detection_markdown(rows:list, # `detection_row` dicts
                        title:str='COCO val2017', # what was evaluated
                       ) -> str:
@@ -113,8 +112,8 @@ def detection_markdown(rows:list, # `detection_row` dicts
     out = [f"# Detectors on {title}", "", "| config | published box AP | measured box AP | published mask AP | measured mask AP | "
            "images | precision | verdict | note |", "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| {r['config']} | {_fmt(r['published_box_ap'])} | {_fmt(r['box_ap'])} | {_fmt(r['published_mask_ap'])} | "
-                   f"{_fmt(r['mask_ap'])} | {r['images']} | {r.get('precision', '–')} | {r['verdict']} | {r.get('why_missing', '')} |")
+        out.append(f"| {r['config']} | {format_value(r['published_box_ap'], '.2f')} | {format_value(r['box_ap'], '.2f')} | {format_value(r['published_mask_ap'], '.2f')} | "
+                   f"{format_value(r['mask_ap'], '.2f')} | {r['images']} | {r.get('precision', '–')} | {r['verdict']} | {r.get('why_missing', '')} |")
     srcs = sorted({RELEASES[r['config']].source('box_ap') for r in rows if r['published_box_ap'] is not None})
     return '\n'.join(out + ["", f"Published numbers: {'; '.join(srcs) or 'none (not COCO val2017)'}."]) + '\n'
 
