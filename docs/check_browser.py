@@ -2,7 +2,7 @@
 
 Serves `_docs/` on 127.0.0.1 only; opens the front page and the split-attention notebook's page and checks the band
 navigation on both (captions in band order, links to every band's notebooks), a rendered figure (an `<img>` of an
-output that the browser decoded), maths typeset by the bundled MathJax (the claims notebook), and search (the search
+output that the browser decoded), maths typeset by the bundled MathJax (the claims notebook), wide tables that scroll (the ablation), and search (the search
 page finds the split-attention notebook for "radix"). Saves `_docs/screenshot_index.png` and
 `_docs/screenshot_split_attention.png`. Installs Debian's `chromium` and `chromium-driver` when they are missing
 (apt, as root); selenium comes from settings.ini's dev_requirements.
@@ -95,6 +95,13 @@ def main(argv=None):
         d.get(base + '14_train.claims.html')
         n_math = wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, 'mjx-container')), 'MathJax to typeset the claims notebook')
         print(f"check_browser: 14_train.claims.html: {n_math} formulas typeset by the bundled MathJax")
+
+        d.get(base + '13_train.ablation.html')
+        wide = d.execute_script("""return [...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.clientWidth + 1)
+            .map(t => [t.scrollWidth, t.clientWidth, getComputedStyle(t).overflowX]);""")
+        assert wide, "13_train.ablation.html: no table wider than the page to check scrolling on"
+        assert all(o in ('auto', 'scroll') for _, _, o in wide), f"13_train.ablation.html: wide tables that do not scroll: {wide}"
+        print(f"check_browser: 13_train.ablation.html: {len(wide)} wide table(s) scroll sideways (widest {max(w for w, _, _ in wide)} px in {wide[0][1]} px)")
 
         d.get(base + 'search.html?q=radix')
         hits = wait_for(lambda: [a.get_attribute('href') for a in d.find_elements(By.CSS_SELECTOR, '#search-results li a')], 'search results for "radix"')

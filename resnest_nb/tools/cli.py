@@ -4,7 +4,7 @@
 
 # %% ../../nbs/49_tools.cli.ipynb 3
 from __future__ import annotations
-import argparse, sys
+import argparse, sys, time
 from pathlib import Path
 from .runner import (repo_root, experiments_dir, list_experiments, notebook_params, run_experiment,
                                      ExperimentError, display_path)
@@ -12,7 +12,7 @@ from .notebooks import refresh_outputs, keep_run_outputs
 from .imports import import_order_violations
 from .suite import run_tests
 from .readme import write_readme
-from .docs import render_docs
+from .docs import build_site
 
 # %% auto 0
 __all__ = ['format_experiments', 'main']
@@ -42,7 +42,7 @@ def _parser():
     t.add_argument('--no-library', action='store_true', help="skip the library notebooks")
     t.add_argument('--no-experiments', action='store_true', help="skip the experiment notebooks")
     sub.add_parser('readme', help="regenerate README.md from nbs/index.ipynb")
-    d = sub.add_parser('docs', help="render every notebook to HTML in _docs/ (nbconvert; `make docs` prefers nbdev_docs where quarto exists)")
+    d = sub.add_parser('docs', help="build the documentation site into _docs/ (Sphinx + myst-nb over the executed notebooks; fails on any warning or broken link)")
     d.add_argument('--out', default=None, help="output folder (default: _docs)")
     o = sub.add_parser('outputs', help="execute notebooks in place and keep their outputs without noise or machine paths")
     o.add_argument('notebooks', nargs='+', help="notebook files")
@@ -76,8 +76,10 @@ def main(argv=None) -> int:
             return run_tests(args.only, args.flags, args.n_workers, not args.no_library, not args.no_experiments, root)
         if args.cmd == 'readme': print(f"wrote {write_readme(root)}"); return 0
         if args.cmd == 'docs':
-            pages = render_docs(root, args.out)
-            print(f"wrote {len(pages)} pages: {display_path(pages[0], Path.cwd())}"); return 0
+            t0, out = time.time(), Path(args.out) if args.out else root/'_docs'
+            try: n = build_site(root, out)
+            except RuntimeError as e: print(f"resnest-nb docs: {e}", file=sys.stderr); return 1
+            print(f"docs: {n} pages in {display_path(out, Path.cwd())}/ ({time.time() - t0:.0f} s), links checked; open {display_path(out/'index.html', Path.cwd())}"); return 0
         if args.cmd == 'outputs':
             for f in args.notebooks: print(f"executing {f} ...", flush=True); refresh_outputs(f)
             return 0
