@@ -5,19 +5,20 @@
 # %% ../../nbs/03_models.resnest.ipynb 3
 from __future__ import annotations
 import difflib, fnmatch, math
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 import torch
 import torch.nn as nn
 from .split_attention import SplitAttention, DropBlock2d, randomize_bn_stats
 from .weights import load_pretrained
+from .releases import RELEASES
 from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
            'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
            'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
-           'resnet50d', 'resnet101d', 'PUBLISHED', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models',
-           'model_config', 'create_model', 'count_params', 'count_flops', 'Published', 'count_complexity_meta']
+           'resnet50d', 'resnet101d', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
+           'create_model', 'count_params', 'count_flops', 'count_complexity_meta']
 
 # %% ../../nbs/03_models.resnest.ipynb
 class Bottleneck(nn.Module):
@@ -215,7 +216,7 @@ def _check_args(layers, **kw):
 # %% ../../nbs/03_models.resnest.ipynb
 @dataclass(frozen=True)
 class ModelConfig:
-    "Architecture switches of a named variant and the crop size it is evaluated at."
+    "Architecture switches of a named variant and the crop size it is evaluated at (its release's, else 224)."
     layers: tuple
     radix: int = 2
     groups: int = 1
@@ -238,11 +239,11 @@ MODEL_CONFIGS = {
     # CPU-sized variants (timm's resnest14d / resnest26d)
     'resnest14d': ModelConfig((1, 1, 1, 1)),
     'resnest26d': ModelConfig((2, 2, 2, 2)),
-    # the paper's main models, with the crop each was trained and evaluated at (the release's verify.py)
+    # the paper's main models (each is evaluated at its release's crop, set below from `models.releases`)
     'resnest50': ModelConfig(_R50),
-    'resnest101': ModelConfig((3, 4, 23, 3), stem_width=64, input_size=256),
-    'resnest200': ModelConfig((3, 24, 36, 3), stem_width=64, input_size=320),
-    'resnest269': ModelConfig((3, 30, 48, 8), stem_width=64, input_size=416),
+    'resnest101': ModelConfig((3, 4, 23, 3), stem_width=64),
+    'resnest200': ModelConfig((3, 24, 36, 3), stem_width=64),
+    'resnest269': ModelConfig((3, 30, 48, 8), stem_width=64),
     # the ablation variants of the paper (the release's resnest50_fast_*), avd before the 3x3 conv
     **{f'resnest50_fast_{r}s{k}x{w}d': ModelConfig(_R50, radix=r, groups=k, bottleneck_width=w, **_FAST)
        for r, k, w in [(1, 1, 64), (2, 1, 64), (4, 1, 64), (1, 2, 40), (2, 2, 40), (4, 2, 40), (1, 4, 24)]},
@@ -252,6 +253,9 @@ MODEL_CONFIGS = {
     'resnet50d': ModelConfig(_R50, radix=0, avd=False),
     'resnet101d': ModelConfig((3, 4, 23, 3), radix=0, avd=False),
 }
+# the crop each released model was evaluated at is part of its release record
+MODEL_CONFIGS = {n: replace(c, input_size=RELEASES[n].crop_size) if n in RELEASES and RELEASES[n].crop_size else c
+                 for n, c in MODEL_CONFIGS.items()}
 
 # %% ../../nbs/03_models.resnest.ipynb
 def list_models(pattern:str='*') -> list:
@@ -318,31 +322,6 @@ def count_flops(model:nn.Module, # model to measure
     return fc.get_total_flops() // 2
 
 # %% ../../nbs/03_models.resnest.ipynb
-@dataclass(frozen=True)
-class Published:
-    "Published complexity of a model: parameters (M) and GFLOPs (multiply-adds, 224 px unless stated), with sources."
-    params_m: float|None
-    gflops: float|None
-    source: str
-    third_party_params_m: float|None = None
-    third_party_gflops: float|None = None
-    third_party_source: str = ""
-
-_ABL = "official ablation.md (github.com/zhanghang1989/ResNeSt, commit 546b248), columns #P / GFLOPs"
-_P3 = "arXiv 2004.08955, Table 3 / text (params); GFLOPs: not found"
-_PADDLE = "PaddleClas docs, models/ImageNet1k/ResNeSt.md (release/2.6)"
-PUBLISHED = {
-    'resnest50_fast_1s1x64d': Published(26.3, 4.34, _ABL), 'resnest50_fast_2s1x64d': Published(27.5, 4.34, _ABL),
-    'resnest50_fast_4s1x64d': Published(31.9, 4.35, _ABL), 'resnest50_fast_1s2x40d': Published(25.9, 4.38, _ABL),
-    'resnest50_fast_2s2x40d': Published(26.9, 4.38, _ABL), 'resnest50_fast_4s2x40d': Published(30.4, 4.41, _ABL),
-    'resnest50_fast_1s4x24d': Published(25.7, 4.42, _ABL),
-    'resnest50': Published(27.5, 5.39, "arXiv 2004.08955, Table 3", 27.5, 5.40, _PADDLE),
-    'resnest101': Published(48.3, None, _P3, 48.4, 10.25, _PADDLE),
-    'resnest200': Published(70.2, None, _P3, 70.4, 17.50, _PADDLE),
-    'resnest269': Published(110.9, None, _P3, 111.2, 22.54, _PADDLE),
-    'resnet50d': Published(None, None, "paper Table 2 (ResNetD-50 row): not found"),
-}
-
 def count_complexity_meta(name:str, # a registered model
                           input_size:int=224, # square input side
                           norm_elements:bool=False, # also return the number of BatchNorm output elements

@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 from ..core.io import atomic_write, save_figure
 from ..core.tables import markdown_table, format_value
+from ..core.verdicts import Verdict, CLAIM_VERDICTS
+from ..models.releases import RELEASES
 from .results import load_runs, experiment_kind, flatten_metrics, headline_metrics
 
 # %% auto 0
@@ -57,34 +59,27 @@ def run_tables(metrics:dict) -> list:
             out += [(f"{k}.{k2}", pd.DataFrame(v2)) for k2, v2 in v.items() if is_table(v2)]
     return out
 
-_PUB = ('published', 'paper', 'reported', 'claimed', 'expected', 'reference')
-_MEAS = ('measured', 'ours', 'reproduced', 'observed', 'actual', 'got')
-_WORD = lambda words: re.compile(r'(^|_)(' + '|'.join(words) + r')(_|$)')
-
-def _stem(col:str, words) -> str|None:
-    c = str(col).lower()
-    if not _WORD(words).search(c): return None
-    return _WORD(words).sub(lambda m: '_' if m[1] and m[3] else '', c).strip('_')
+_NAME_COLS = ('model', 'config', 'name')
 
 def published_pairs(df:pd.DataFrame) -> list:
-    "`[(published_col, measured_col, stem)]`: numeric columns that name a published value and its measured partner."
-    num = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-    pairs = []
-    for p in num:
-        stem = _stem(p, _PUB)
-        if stem is None: continue
-        cands = [m for m in num if m != p and _stem(m, _PUB) is None and (_stem(m, _MEAS) == stem or str(m).lower() == stem)]
-        if cands: pairs.append((p, cands[0], stem or 'value'))
-    return pairs
+    "`[(published_col, measured_col, metric)]` for each metric that the release records of `df`'s rows publish and `df` measures."
+    key = next((c for c in _NAME_COLS if c in df.columns), None)
+    if key is None: return []
+    recs = [RELEASES[n] for n in df[key] if isinstance(n, str) and n in RELEASES]
+    metrics = dict.fromkeys(m.name for r in recs for m in r.metrics if m.value is not None)
+    num = lambda c: pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+    return [(f"published_{m}", m, m) for m in metrics if m in df.columns and num(m)]
 
 def with_differences(df:pd.DataFrame) -> pd.DataFrame:
-    "`df` with a `<stem>_diff` column (measured - published) for each published/measured pair that has none."
+    "`df` with `published_<metric>` read from the release records and `<metric>_diff` (measured - published) where it has none."
     df = df.copy()
-    for p, m, stem in published_pairs(df):
-        name = f"{stem}_diff" if stem != 'value' else 'diff'
-        if not any(str(c).lower() in (name, f"{stem}_difference", 'difference' if stem == 'value' else name) for c in df.columns):
-            df[name] = df[m] - df[p]
+    key = next((c for c in _NAME_COLS if c in df.columns), None)
+    for p, m, metric in published_pairs(df):
+        df[p] = [RELEASES[n].metric(metric) if isinstance(n, str) and n in RELEASES else None for n in df[key]]
+        df[p] = df[p].astype(float)
+        if not any(c in df.columns for c in (f"{metric}_diff", f"diff_{metric}")): df[f"{metric}_diff"] = df[m] - df[p]
     return df
+
 
 # %% ../../nbs/44_tools.report.ipynb
 def _fig(run:dict, name:str, out_dir:Path, caption:str='') -> str:
@@ -125,9 +120,9 @@ def section_abstract(runs:list) -> str:
              "No `verify_*` run was found: no published number was re-measured (see *Not run*).")
     for r in _of(runs, 'claims'):
         cl = r['metrics'].get('claims', [])
-        counts = {v: sum(c.get('verdict') == v for c in cl) for v in ('supported', 'contradicted', 'inconclusive at this budget')}
-        s.append(f"The claim tests ({r['name']}) gave {counts['supported']} supported, {counts['contradicted']} contradicted and "
-                 f"{counts['inconclusive at this budget']} inconclusive verdict(s) out of {len(cl)}, listed below.")
+        counts = {v: sum(c.get('verdict') == v for c in cl) for v in CLAIM_VERDICTS}
+        s.append(f"The claim tests ({r['name']}) gave {counts[Verdict.SUPPORTED]} supported, {counts[Verdict.CONTRADICTED]} contradicted and "
+                 f"{counts[Verdict.INCONCLUSIVE]} inconclusive verdict(s) out of {len(cl)}, listed below.")
         bullets += [f"- {r['name']}, {_claim_sentence(c)}" for c in cl]
     return "## Abstract\n\n" + " ".join(s) + "\n\n" + "\n".join(bullets) + "\n"
 

@@ -13,7 +13,7 @@ from torchvision.models._utils import IntermediateLayerGetter
 from torchvision.models.detection.backbone_utils import BackboneWithFPN
 from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
-from ..models.weights import release_checkpoint, load_state_dict_from, load_checkpoint
+from ..models.weights import resolve_checkpoint, classifier_release, load_state_dict_from, load_checkpoint
 from ..models.resnest import ResNeSt, create_model
 from ..core.io import check_int
 
@@ -53,7 +53,7 @@ def load_backbone_weights(model:nn.Module, # a ResNeSt built with `num_classes=0
                          ) -> nn.Module:
     "Load a classification checkpoint of our models into a detection backbone, dropping `fc.*`; errors list bad keys."
     if isinstance(weights, str) and weights.upper() == 'DEFAULT':
-        weights = release_checkpoint(arch, progress, arg='weights_backbone')
+        weights = resolve_checkpoint(classifier_release(arch, arg='weights_backbone').name, progress=progress, arg='weights_backbone')
     if not isinstance(weights, (str, os.PathLike, Mapping)):
         raise TypeError(f"weights_backbone must be 'DEFAULT', a path, a URL or a state dict, got {type(weights).__name__}")
     sd = _drop_for_backbone(load_state_dict_from(weights, progress=progress), model)

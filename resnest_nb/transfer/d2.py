@@ -10,6 +10,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 from ..models.resnest import Bottleneck, ModelConfig, MODEL_CONFIGS, model_config, list_models
+from ..models.releases import releases
 from ..models.split_attention import SplitAttention
 from ..core.tables import brief_list
 try:
@@ -28,11 +29,11 @@ except ImportError as e:  # the module still imports, so that `resnest-nb` and t
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'RELEASED_DETECTORS', 'require_detectron2', 'skip_without_detectron2',
-           'add_resnest_config', 'resnest_arch', 'ResNeStBlock', 'ResNeStStem', 'ResNeStBackbone',
-           'build_resnest_backbone', 'build_resnest_fpn_backbone', 'classification_to_d2', 'd2_to_classification',
-           'load_d2_backbone_weights', 'load_d2_detector_weights', 'convert_to_d2', 'config_dir', 'list_configs',
-           'config_path', 'resnest_cfg', 'setup_cfg', 'train_or_eval', 'main']
+__all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'require_detectron2', 'skip_without_detectron2', 'add_resnest_config',
+           'resnest_arch', 'ResNeStBlock', 'ResNeStStem', 'ResNeStBackbone', 'build_resnest_backbone',
+           'build_resnest_fpn_backbone', 'classification_to_d2', 'd2_to_classification', 'load_d2_backbone_weights',
+           'load_d2_detector_weights', 'convert_to_d2', 'config_dir', 'list_configs', 'config_path', 'resnest_cfg',
+           'resolve_d2_weights', 'setup_cfg', 'train_or_eval', 'main']
 
 # %% ../../nbs/23_transfer.d2.ipynb
 DETECTRON2_COMMIT = '02b5c4e295e990042a714712c21dc79b731e8833'
@@ -474,18 +475,12 @@ def resnest_cfg(config:str|None=None, # a shipped config name, a yaml path, or N
     return cfg
 
 # %% ../../nbs/23_transfer.d2.ipynb
-_DET = 'https://s3.us-west-1.wasabisys.com/resnest/detectron/'
-RELEASED_DETECTORS = {  # shipped config -> the authors' checkpoint and their COCO val2017 box AP (mask AP)
-    'faster_rcnn_ResNeSt_50_FPN_syncbn_range-scale_1x': (_DET + 'faster_rcnn_ResNeSt_50_FPN_syncbn_range-scale_1x-ad123c0b.pth', 42.33, None),
-    'faster_rcnn_ResNeSt_101_FPN_syncbn_range-scale_1x': (_DET + 'faster_rcnn_ResNeSt_101_FPN_syncbn_range-scale_1x-d8f284b6.pth', 44.72, None),
-    'faster_cascade_rcnn_ResNeSt_50_FPN_syncbn_range-scale_1x': (_DET + 'faster_cascade_rcnn_ResNeSt_50_FPN_syncbn_range-scale-1x-e9955232.pth', 45.41, None),
-    'faster_cascade_rcnn_ResNeSt_101_FPN_syncbn_range-scale_1x': (_DET + 'faster_cascade_rcnn_ResNeSt_101_FPN_syncbn_range-scale_1x-3627ef78.pth', 47.50, None),
-    'faster_cascade_rcnn_ResNeSt_200_FPN_syncbn_range-scale_1x': (_DET + 'faster_cascade_rcnn_ResNeSt_200_FPN_syncbn_range-scale_1x-1be2a87e.pth', 49.03, None),
-    'mask_rcnn_ResNeSt_50_FPN_syncBN_1x': (_DET + 'mask_rcnn_ResNeSt_50_FPN_syncBN_1x-f442d863.pth', 42.81, 38.14),
-    'mask_rcnn_ResNeSt_101_FPN_syncBN_1x': (_DET + 'mask_rcnn_ResNeSt_101_FPN_syncBN_1x-528502c6.pth', 45.75, 40.65),
-    'mask_cascade_rcnn_ResNeSt_50_FPN_syncBN_1x': (_DET + 'mask_cascade_rcnn_ResNeSt_50_FPN_syncBN_1x-c58bd325.pth', 46.19, 39.55),
-    'mask_cascade_rcnn_ResNeSt_101_FPN_syncBN_1x': (_DET + 'mask_cascade_rcnn_ResNeSt_101_FPN_syncBN_1x-62448b9c.pth', 48.30, 41.56),
-}
+def resolve_d2_weights(weights:str, # `MODEL.WEIGHTS`: '', a release name, a path, a URL, or a detectron2 catalog name (detectron2://...)
+                      ) -> str:
+    "`MODEL.WEIGHTS` as a local file found by `models.weights.resolve_checkpoint` (release names hash-checked, URLs cached by URL); '' and catalog names as they are."
+    from resnest_nb.models.weights import resolve_checkpoint, is_url
+    if not weights or (re.match(r'^[a-z0-9]+://', weights) and not is_url(weights)): return weights
+    return str(resolve_checkpoint(weights, arg='MODEL.WEIGHTS'))
 
 # %% ../../nbs/23_transfer.d2.ipynb
 def _trainer_class():
@@ -510,6 +505,7 @@ def train_or_eval(args):
     "What one process does: `--eval-only` evaluates `MODEL.WEIGHTS` on `DATASETS.TEST`, otherwise trains (`--resume`)."
     from detectron2.checkpoint import DetectionCheckpointer
     cfg, Trainer = setup_cfg(args), _trainer_class()
+    cfg.defrost(); cfg.MODEL.WEIGHTS = resolve_d2_weights(cfg.MODEL.WEIGHTS); cfg.freeze()   # hash-checked if it carries a release name
     if args.eval_only:
         model = Trainer.build_model(cfg)
         DetectionCheckpointer(model, save_dir=cfg.OUTPUT_DIR).resume_or_load(cfg.MODEL.WEIGHTS, resume=args.resume)

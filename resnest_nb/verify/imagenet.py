@@ -16,43 +16,22 @@ from ..models.resnest import create_model, model_config
 from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
 from ..core.device import world, init_distributed, resolve_device
 from ..core.tables import brief_list, format_value, MISSING
-from ..models.weights import WEIGHTS, release_checkpoint, verify_sha256, file_sha256, load_checkpoint
+from ..models.weights import resolve_checkpoint, classifier_release, verify_sha256, file_sha256, load_checkpoint
+from ..models.releases import RELEASES, releases
+from ..core.verdicts import Verdict, reproduction_verdict
 from ..core.io import save_json, atomic_write
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['PUBLISHED_TOP1', 'RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE',
-           'PublishedTop1', 'release_crop_box', 'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform',
-           'eval_transform', 'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels',
-           'read_val_labels', 'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct',
-           'shard_indices', 'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verdict',
-           'verification_table', 'verify_release', 'save_verification', 'main']
+__all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE', 'release_crop_box',
+           'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform', 'eval_transform',
+           'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels', 'read_val_labels',
+           'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct', 'shard_indices',
+           'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'verify_release',
+           'save_verification', 'main']
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-@dataclass(frozen=True)
-class PublishedTop1:
-    "Published ImageNet top-1 (%) of a released checkpoint, and where it is printed."
-    top1: float # the release's PyTorch column: what the PyTorch checkpoint is compared with
-    gluon: float|None = None # the release's Gluon column (another checkpoint of the same model)
-    paper: float|None = None # the paper's figure, where it differs from the release
-    source: str = "" # where the numbers are printed
-
-_README = "github.com/zhanghang1989/ResNeSt README.md, 'Pretrained Models' table"
-_ABLATION = "github.com/zhanghang1989/ResNeSt ablation.md, 'Pretrained Models' table"
-PUBLISHED_TOP1 = {
-    'resnest50': PublishedTop1(81.03, 81.04, 81.13, _README + "; the paper (arXiv 2004.08955) reports 81.13"),
-    'resnest101': PublishedTop1(82.83, 82.81, None, _README),
-    'resnest200': PublishedTop1(83.84, 83.88, None, _README),
-    'resnest269': PublishedTop1(84.54, 84.53, None, _README),
-    'resnest50_fast_1s1x64d': PublishedTop1(80.33, 80.35, None, _ABLATION),
-    'resnest50_fast_2s1x64d': PublishedTop1(80.53, 80.65, None, _ABLATION),
-    'resnest50_fast_4s1x64d': PublishedTop1(80.76, 80.90, None, _ABLATION),
-    'resnest50_fast_1s2x40d': PublishedTop1(80.59, 80.72, None, _ABLATION),
-    'resnest50_fast_2s2x40d': PublishedTop1(80.61, 80.84, None, _ABLATION),
-    'resnest50_fast_4s2x40d': PublishedTop1(81.14, 81.17, None, _ABLATION),
-    'resnest50_fast_1s4x24d': PublishedTop1(80.99, 80.97, None, _ABLATION),
-}
-RELEASE_MODELS = list(PUBLISHED_TOP1)
+RELEASE_MODELS = [r.name for r in releases('classification') if r.metric('top1') is not None]
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -370,7 +349,7 @@ def find_checkpoint(name:str, # registered model name
                     progress:bool=False, # download progress bar
                    ) -> dict:
     "`dict(path, release)` of the checkpoint to evaluate for `name` (hash-checked)."
-    w = WEIGHTS.get(name)
+    w = RELEASES.get(name) if name in RELEASES and RELEASES[name].task == 'classification' else None
     if weights_dir is not None:
         d = Path(weights_dir).expanduser()
         if not d.is_dir(): raise FileNotFoundError(f"weights_dir={str(weights_dir)!r} is not a folder: create it and put the "
@@ -383,22 +362,7 @@ def find_checkpoint(name:str, # registered model name
                 return dict(path=own[0], release=False)
     if w is None: raise FileNotFoundError(f"{name!r} has no release checkpoint: put a file {name}-<first 8 hex digits of its "
                                           f"sha256>.pth in weights_dir" + (f"={str(weights_dir)!r}" if weights_dir else ""))
-    return dict(path=release_checkpoint(name, progress, 'weights_dir', weights_dir=weights_dir, download=download), release=True)
-
-# %% ../../nbs/30_verify.imagenet.ipynb
-def verdict(correct:int, # top-1 correct images
-            images:int, # images evaluated
-            published:float|None, # published top-1 (%), None if there is none
-            tolerance:float=0.1, # allowed |measured - published|, points
-            release:bool=True, # the release's checkpoint was evaluated
-            full_split:int=FULL_VAL_SIZE, # images of the whole validation split
-           ) -> str:
-    "'reproduced', 'not reproduced', or why the run cannot say: partial, not the release checkpoint, no published figure."
-    if images != full_split: return f"partial ({images:,} of {full_split:,} images)"
-    if not release: return "not the release checkpoint"
-    if published is None: return "no published figure"
-    diff = Fraction(100 * correct, images) - Fraction(str(published))
-    return "reproduced" if abs(diff) <= Fraction(str(tolerance)) else "not reproduced"
+    return dict(path=resolve_checkpoint(name, weights_dir, download, progress, arg='weights_dir'), release=True)
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 def verification_table(rows:list) -> str:
@@ -442,17 +406,19 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
     rank, _, size = world()
     rows, t0 = [], time.time()
     for n in models:
-        crop, pub = model_config(n).input_size, PUBLISHED_TOP1.get(n)
+        crop, rec = model_config(n).input_size, RELEASES.get(n)
+        pub = rec.metric('top1') if rec else None
         model = load_checkpoint(create_model(n), ckpts[n]['path'])
         r = evaluate_topk(model, ImageNetVal(samples, eval_transform(crop, protocol)), batch_size, device, precision, emulated,
                           channels_last, workers, limit, (1, 5), log_every, label=n)
         del model
         p = Path(ckpts[n]['path'])
-        row = dict(model=n, crop=crop, protocol=protocol, published_top1=pub.top1 if pub else None,
-                   published_gluon=pub.gluon if pub else None, published_paper=pub.paper if pub else None,
-                   published_source=pub.source if pub else None, **r, checkpoint=p.name, release_checkpoint=ckpts[n]['release'],
-                   sha256=file_sha256(p)[:16], difference=None if pub is None else r['top1'] - pub.top1,
-                   verdict=verdict(r['correct'][1], r['images'], pub.top1 if pub else None, tolerance, ckpts[n]['release']))
+        row = dict(model=n, crop=crop, protocol=protocol, published_top1=pub,
+                   published_gluon=rec.metric('gluon_top1') if rec else None, published_paper=rec.metric('paper_top1') if rec else None,
+                   published_source=rec.source('top1') if rec else None, **r, checkpoint=p.name, release_checkpoint=ckpts[n]['release'],
+                   sha256=file_sha256(p)[:16], diff_top1=None if pub is None else r['top1'] - pub,
+                   verdict=reproduction_verdict({'top1': Fraction(100 * r['correct'][1], max(r['images'], 1))}, {'top1': pub},
+                                                r['images'], FULL_VAL_SIZE, tolerance, ckpts[n]['release']))
         row['correct'] = {str(k): v for k, v in row['correct'].items()}
         rows.append(row)
         if rank == 0 and out_dir is not None: save_verification(out_dir, rows, dict(

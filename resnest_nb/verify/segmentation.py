@@ -15,7 +15,9 @@ import torch.nn.functional as F
 from torchvision.models.segmentation.deeplabv3 import DeepLabV3
 from torchvision.models.segmentation.fcn import FCN
 from ..core.io import atomic_write, save_json
-from ..models.weights import download_checkpoint, load_state_dict_from, state_dict_diff
+from ..models.weights import resolve_checkpoint, load_state_dict_from, state_dict_diff
+from ..models.releases import RELEASES, releases, get_release
+from ..core.verdicts import Verdict, reproduction_verdict
 from ..transfer.segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matrix, deeplabv3_resnest, fcn_resnest,
                            segmentation_pairs)
 from ..train.data import open_image
@@ -26,8 +28,7 @@ from ..core.tables import brief_list, format_value
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
-           'CITYSCAPES_TRAIN_IDS', 'DATASETS', 'SegRelease', 'published_table', 'file_sha1', 'verify_sha1',
+__all__ = ['SEG_MODELS', 'SINGLE_SCALE', 'ADE20K_URL', 'CITYSCAPES_TRAIN_IDS', 'DATASETS', 'file_sha1', 'verify_sha1',
            'parse_model_name', 'checkpoint_path', 'key_rules', 'encoding_to_torchvision', 'torchvision_to_encoding',
            'checkpoint_layout', 'EncodingDeepLabV3', 'EncodingFCN', 'encoding_segmentation_model',
            'load_encoding_checkpoint', 'export_encoding_checkpoint', 'release_model', 'EvalProtocol', 'scaled_size',
@@ -37,44 +38,7 @@ __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 
            'check_inputs', 'verify_segmentation', 'main']
 
 # %% ../../nbs/31_verify.segmentation.ipynb
-PUBLISHED_SOURCE = ("PyTorch-Encoding model zoo, docs/source/model_zoo/segmentation.rst, table 'ResNeSt Backbone Models' "
-                    "(ADE20K val, pixAcc / mIoU in %, multi-scale + flip; github.com/zhanghang1989/PyTorch-Encoding @ ac74841)")
-SHA1_SOURCE = "PyTorch-Encoding encoding/models/model_store.py, `_model_sha1` (sha1 of the unzipped .pth)"
-ENCODING_STORE = 'https://s3.us-west-1.wasabisys.com/encoding/models/{}.zip'  # model_store.encoding_repo_url + _url_format
-
-@dataclass(frozen=True)
-class SegRelease:
-    "A released PyTorch-Encoding segmentation checkpoint: its network, its sha1 and its published ADE20K scores."
-    name: str # PyTorch-Encoding's model name
-    head: str # 'deeplabv3' or 'fcn'
-    arch: str # backbone, a name from `resnest_nb.models.resnest.list_models()`
-    sha1: str # sha1 of the .pth file (40 hex digits)
-    pixel_acc: float # published pixel accuracy, %
-    miou: float # published mIoU, %
-    dataset: str = 'ade20k' # evaluation set of the published numbers
-    store: str = ENCODING_STORE # URL pattern of the zips
-    @property
-    def file_name(self) -> str:
-        "`{name}-{sha1[:8]}.pth`, the store's file name (also the name inside its zip)."
-        return f"{self.name}-{self.sha1[:8]}.pth"
-    @property
-    def url(self) -> str:
-        "The zip on PyTorch-Encoding's model store."
-        return self.store.format(self.file_name[:-4])
-
-SEG_RELEASES = {r.name: r for r in [
-    SegRelease('deeplab_resnest50_ade', 'deeplabv3', 'resnest50', '2225f09d0f40b9a168d9091652194bc35ec2a5a9', 81.17, 45.12),
-    SegRelease('deeplab_resnest101_ade', 'deeplabv3', 'resnest101', '06ca799c8cc148fe0fafb5b6d052052935aa3cc8', 82.07, 46.91),
-    SegRelease('deeplab_resnest200_ade', 'deeplabv3', 'resnest200', '7b9e7d3e6f0e2c763c7d77cad14d306c0a31fe05', 82.45, 48.36),
-    SegRelease('deeplab_resnest269_ade', 'deeplabv3', 'resnest269', '0074dd10a6e6696f6f521653fb98224e75955496', 82.62, 47.60),
-    SegRelease('fcn_resnest50_ade', 'fcn', 'resnest50', '4aba491aaf8e4866a9c9981b210e3e3266ac1f2a', 80.18, 42.94),
-]}
-
-def published_table() -> str:
-    "`SEG_RELEASES` as a markdown table."
-    rows = ["| model | head | backbone | pixAcc % | mIoU % | file |", "|---|---|---|---|---|---|"]
-    rows += [f"| {r.name} | {r.head} | {r.arch} | {r.pixel_acc:.2f} | {r.miou:.2f} | {r.file_name} |" for r in SEG_RELEASES.values()]
-    return '\n'.join(rows)
+SEG_MODELS = [r.name for r in releases('segmentation')]   # the released models (`models.releases`), in table order
 
 # %% ../../nbs/31_verify.segmentation.ipynb
 def file_sha1(path) -> str:
@@ -102,38 +66,19 @@ def parse_model_name(name:str) -> tuple:
     "`(head, arch, dataset)` of a PyTorch-Encoding style name such as `deeplab_resnest50_ade`."
     m = _NAME.fullmatch(name) if isinstance(name, str) else None
     if not m: raise ValueError(f"model name {name!r} is not of the form deeplab_<arch>_ade or fcn_<arch>_ade (or _citys); "
-                               f"released: {', '.join(SEG_RELEASES)}")
+                               f"released: {', '.join(SEG_MODELS)}")
     return _HEADS[m[1]], m[2], _SETS[m[3]]
 
 # %% ../../nbs/31_verify.segmentation.ipynb
-def _download_release(r:SegRelease, weights_dir:Path, progress:bool) -> Path:
-    "Download `r`'s zip with `resnest_nb.models.weights.download_checkpoint` (into its cache) and unzip the .pth into `weights_dir`."
-    zpath = download_checkpoint(r.url, None, progress, file_name=f"{r.file_name[:-4]}.zip")
-    with zipfile.ZipFile(zpath) as zf:
-        if r.file_name not in zf.namelist(): raise ValueError(f"{zpath} holds {zf.namelist()[:5]}, not {r.file_name}")
-        with zf.open(r.file_name) as src, atomic_write(weights_dir/r.file_name) as dst: shutil.copyfileobj(src, dst)
-    return weights_dir/r.file_name
-
-def checkpoint_path(name:str, # a released name (`SEG_RELEASES`) or `deeplab|fcn_<arch>_ade|citys` for your own
-                    weights_dir, # folder of `{name}-{sha1[:8]}.pth` files
+def checkpoint_path(name:str, # a released name (`SEG_MODELS`) or `deeplab|fcn_<arch>_ade|citys` for your own
+                    weights_dir, # folder of `{name}-{sha1[:8]}.pth` files (a release is also looked for in the cache)
                     download:bool=False, # fetch a missing released checkpoint from PyTorch-Encoding's store
                     progress:bool=True, # progress bar when downloading
                    ) -> Path:
-    "The sha1-checked checkpoint file `{name}-{sha1[:8]}.pth` of `name` in `weights_dir`."
+    "The sha1-checked checkpoint file of `name`: a release through `resolve_checkpoint`, your own `{name}-{sha1[:8]}.pth` in `weights_dir`."
+    if name in RELEASES and RELEASES[name].task == 'segmentation':
+        return resolve_checkpoint(name, weights_dir, download, progress, arg='weights_dir')
     weights_dir = Path(weights_dir)
-    if name in SEG_RELEASES:
-        r = SEG_RELEASES[name]
-        path, fetched = weights_dir/r.file_name, False
-        if not path.is_file():
-            if not download:
-                raise FileNotFoundError(f"no checkpoint {path}: download {r.url} and unzip it into {weights_dir}/ "
-                                        f"(it holds {r.file_name}), or pass download=True")
-            weights_dir.mkdir(parents=True, exist_ok=True)
-            _download_release(r, weights_dir, progress); fetched = True
-        try: return verify_sha1(path, r.sha1)
-        except ValueError:
-            if fetched: path.unlink()          # a bad download is not kept; a file the user put there is left alone
-            raise
     parse_model_name(name)
     found = sorted(weights_dir.glob(f'{name}-*.pth'))
     found = [f for f in found if re.fullmatch(r'[0-9a-f]{8}', f.stem[len(name) + 1:])]
@@ -557,17 +502,14 @@ def verify_row(name:str, # model name
                tolerance:float=0.1, # largest |measured - published| (percentage points) called reproduced
               ) -> dict:
     "Published vs measured (in %), their differences and a verdict (partial runs are labelled, never called reproduced)."
-    r = SEG_RELEASES.get(name)
-    pub = (r.pixel_acc, r.miou) if r is not None and r.dataset == dataset else (None, None)
+    r = RELEASES.get(name) if name in SEG_MODELS else None
+    pub = (r.metric('pixel_acc'), r.metric('miou')) if r is not None and r.dataset == dataset else (None, None)
     got = (round(100 * scores['pixel_acc'], 2), round(100 * scores['miou'], 2))
     diff = tuple(None if p is None else round(g - p, 2) for g, p in zip(got, pub))
-    partial = n_images < n_expected
-    if pub[0] is None: verdict = 'no published number'
-    elif partial: verdict = f'partial ({n_images} of {n_expected} images): not comparable'
-    elif all(abs(d) <= tolerance for d in diff): verdict = f'reproduced (within {tolerance} points)'
-    else: verdict = f'differs (more than {tolerance} points)'
+    verdict = reproduction_verdict(dict(pixel_acc=got[0], miou=got[1]), dict(pixel_acc=pub[0], miou=pub[1]), n_images, n_expected, tolerance)
     return dict(model=name, published_pixel_acc=pub[0], published_miou=pub[1], pixel_acc=got[0], miou=got[1],
-                diff_pixel_acc=diff[0], diff_miou=diff[1], images=n_images, partial=partial, verdict=verdict)
+                diff_pixel_acc=diff[0], diff_miou=diff[1], images=n_images, partial=n_images < n_expected, tolerance=tolerance,
+                verdict=verdict)
 
 def verification_markdown(rows:list, # `verify_row` dicts
                           protocol:EvalProtocol, dataset:str, device:str, precision:str='fp32',
@@ -583,7 +525,8 @@ def verification_markdown(rows:list, # `verify_row` dicts
                    f"{format_value(r['published_miou'], '.2f')} | {format_value(r['miou'], '.2f')} | {format_value(r['diff_miou'], '+.2f')} | "
                    f"{r['images']}{' (partial)' if r['partial'] else ''} | {r['verdict']} |")
     out += ["", f"Protocol: {protocol.describe()}; precision {precision}{' (emulated allowed)' if emulated else ''}.", f"Device: {device}.",
-            f"Published numbers: {PUBLISHED_SOURCE}.", "All numbers in %; mIoU is the mean over all classes of the split's "
+            f"Published numbers: {'; '.join(sorted({RELEASES[r['model']].source('miou') for r in rows if r['model'] in SEG_MODELS})) or 'none'}; "
+            f"tolerance {rows[0].get('tolerance', 0.1) if rows else 0.1} points.", "All numbers in %; mIoU is the mean over all classes of the split's "
             "intersection / union, both accumulated over every evaluated image."]
     if note: out += ["", note]
     return '\n'.join(out) + '\n'
@@ -600,14 +543,14 @@ def check_inputs(models:list, # model names
     try: pairs = DATASETS[dataset].pairs(data_dir)
     except (FileNotFoundError, ValueError) as e: problems.append(f"data: {e}")
     for n in models:
-        if download and n in SEG_RELEASES: continue
+        if download and n in SEG_MODELS: continue
         try: checkpoint_path(n, weights_dir)
         except (FileNotFoundError, ValueError) as e: problems.append(f"{n}: {e}")
     if problems: raise FileNotFoundError("cannot verify, inputs are missing:\n- " + "\n- ".join(problems))
     return pairs
 
 # %% ../../nbs/31_verify.segmentation.ipynb
-def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or your own `deeplab|fcn_<arch>_ade` files)
+def verify_segmentation(models=tuple(SEG_MODELS), # model names (released, or your own `deeplab|fcn_<arch>_ade` files)
                         data_dir='data', # folder holding ADEChallengeData2016/ (or Cityscapes' leftImg8bit/, gtFine/)
                         weights_dir='weights', # folder of `{name}-{sha1[:8]}.pth` checkpoints
                         out_dir='runs/verify_segmentation', # metrics.json and verification.md go here (rank 0)
@@ -644,7 +587,8 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
     metrics = dict(dataset=dataset, images=len(pairs), full_split=ds.n_val, partial=len(pairs) < ds.n_val,
                    protocol=dict(base_size=protocol.base_size, crop_size=protocol.crop_size, scales=list(protocol.scales),
                                  flip=protocol.flip, stride=protocol.stride),
-                   precision=precision, emulated=emulated, device=dev_name, world_size=size, published_source=PUBLISHED_SOURCE,
+                   precision=precision, emulated=emulated, device=dev_name, world_size=size,
+                   published_source='; '.join(sorted({RELEASES[n].source('miou') for n in models if n in SEG_MODELS})) or None,
                    table=rows, models={n: dict(pixel_acc=r['scores']['pixel_acc'], miou=r['scores']['miou'],
                                                miou_present_classes=r['scores']['miou_present'],
                                                classes_present=r['scores']['classes_present'], iou=r['scores']['iou'],
@@ -662,7 +606,7 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
 def main(argv=None):
     "`python -m resnest_nb.verify.segmentation` (or `torchrun --nproc_per_node N -m resnest_nb.verify.segmentation`): verify checkpoints."
     p = argparse.ArgumentParser(description=main.__doc__)
-    p.add_argument('--models', default=','.join(SEG_RELEASES), help='comma-separated model names')
+    p.add_argument('--models', default=','.join(SEG_MODELS), help='comma-separated model names')
     p.add_argument('--data_dir', default='data'); p.add_argument('--weights_dir', default='weights')
     p.add_argument('--out_dir', default='runs/verify_segmentation'); p.add_argument('--dataset', default='ade20k')
     p.add_argument('--base_size', type=int, default=520); p.add_argument('--crop_size', type=int, default=480)
