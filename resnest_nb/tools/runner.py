@@ -5,6 +5,7 @@
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
 import ast, contextlib, difflib, logging, os, re, shutil, sys, tempfile, time
+from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
 import nbformat, yaml
@@ -244,6 +245,10 @@ def _tagged_copy(nb_path:Path):
         yield Path(d)/nb_path.name
 
 # %% ../../nbs/40_tools.runner.ipynb
+# the kernel's start-up noise in every run: timm/resnest's torch.jit.script (deprecated) and tqdm.auto without ipywidgets
+_KERNEL_WARNINGS = ','.join(filter(None, [os.environ.get('PYTHONWARNINGS'), 'ignore:`torch.jit.script` is deprecated:FutureWarning',
+                                          'ignore:IProgress not found:Warning']))
+
 def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipynb`)
                    params=None, # parameter overrides, `{key: value}` (strings are parsed like papermill's `-p`)
                    files=(), # YAML parameter files
@@ -278,7 +283,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     out_nb, t0 = partial/f'{name}.ipynb', time.time()
     print(f"running {nb.name} -> {display_path(final, root)}/ with {values}")
     try:
-        with _tagged_copy(nb) as src, _quiet_papermill_params():
+        with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
                                 stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
                                 kernel_name='python3')
