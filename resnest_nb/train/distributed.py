@@ -29,10 +29,10 @@ def default_backend() -> str:
 
 def init_distributed(backend:str|None=None, # 'nccl', 'gloo' (default: `default_backend()`)
                     ) -> str|None:
-    "Join torchrun's process group (once); the backend in use, or None for a single process."
+    "Join torchrun's process group (once); the backend in use, or None for a single process (unless its caller joined one)."
     rank, local_rank, world = world_info()
+    if dist.is_available() and dist.is_initialized(): return dist.get_backend()   # a group joined by the caller, even of one process
     if world <= 1: return None
-    if dist.is_initialized(): return dist.get_backend()
     backend = backend or default_backend()
     if backend not in ('nccl', 'gloo', 'mpi'): raise ValueError(f"backend must be 'nccl', 'gloo' or 'mpi', got backend={backend!r}")
     if backend == 'nccl': torch.cuda.set_device(local_rank)
@@ -92,7 +92,7 @@ def distributed_ctx(learn, # a fastai `Learner` (e.g. from `resnest_learner`)
 class BatchCounter(Callback):
     "Count the training batches (optimizer steps) this process ran."
     order = 90
-    def before_fit(self): self.n_batches = 0
+    def before_fit(self): self.n_batches, self.model_type = 0, type(self.learn.model).__name__   # DistributedDataParallel when wrapped
     def after_batch(self):
         if self.training: self.n_batches += 1
 
@@ -113,6 +113,7 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
           threads:int=1, # torch CPU threads per process
           out_dir:str='runs/distributed', # metrics.json and checkpoints (rank 0); '{rank}' is replaced by the rank
           resume:bool=False, # continue from out_dir/model_last.pth
+          data_dir:str='', # folder of the Fashion-MNIST idx files ('': the system's, `FASHION_MNIST_DIR`)
          ) -> dict:
     "Train `arch` on Fashion-MNIST data-parallel over torchrun's processes; the metrics (on every rank)."
     from resnest_nb.core.io import seed_everything, save_json
@@ -124,7 +125,7 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
     rank, _, world = world_info()
     out = Path(out_dir.format(rank=rank))
     seed_everything(seed)
-    dls = fashion_mnist_dls(size=size, bs=bs, train_subset=train_subset, seed=seed, device=device_for_rank())
+    dls = fashion_mnist_dls(size=size, bs=bs, train_subset=train_subset, seed=seed, device=device_for_rank(), **({'path': data_dir} if data_dir else {}))
     counter = BatchCounter()
     learn = resnest_learner(dls, arch, lr=lr, path=out, model_dir='.', cbs=counter)
     with distributed_ctx(learn):
@@ -135,7 +136,7 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
           f"last train loss {train_loss:.4f}", flush=True)
     batches = _gather(counter.n_batches)
     m = dict(experiment='distributed', arch=arch, size=size, epochs=epochs, bs=bs, lr=lr, train_subset=train_subset,
-             seed=seed, world_size=world, backend=backend or 'none', train_batches_per_rank=batches,
+             seed=seed, world_size=world, backend=backend or 'none', train_batches_per_rank=batches, model_wrapper=counter.model_type,
              train_loss=train_loss, valid_loss=float(learn.recorder.values[-1][1]),
              valid_accuracy=evaluate(learn, dls.valid), seconds=round(time.time() - t0, 1))
     if rank == 0: save_json(m, out/'metrics.json')
