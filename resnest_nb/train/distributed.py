@@ -98,7 +98,7 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
     t0 = time.time()
     torch.set_num_threads(threads)
     backend = init_distributed()
-    rank, _, size = world()
+    rank, _, n_proc = world()
     out = Path(out_dir.format(rank=rank))
     seed_everything(seed)
     dls = fashion_mnist_dls(size=size, bs=bs, train_subset=train_subset, seed=seed, device=device_for_rank(), **({'path': data_dir} if data_dir else {}))
@@ -108,11 +108,11 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
         if rank > 0: learn.recorder.silent = True
         fit_resumable(learn, epochs, lr, resume=resume)
     train_loss = float(learn.recorder.losses[-1]) if learn.recorder.losses else float('nan')
-    print(f"[rank {rank}/{size}] {backend or 'single process'}: {counter.n_batches} training batches, "
+    print(f"[rank {rank}/{n_proc}] {backend or 'single process'}: {counter.n_batches} training batches, "
           f"last train loss {train_loss:.4f}", flush=True)
     batches = _gather(counter.n_batches)
     m = dict(experiment='distributed', arch=arch, size=size, epochs=epochs, bs=bs, lr=lr, train_subset=train_subset,
-             seed=seed, world_size=size, backend=backend or 'none', train_batches_per_rank=batches, model_wrapper=counter.model_type,
+             seed=seed, world_size=n_proc, backend=backend or 'none', train_batches_per_rank=batches, model_wrapper=counter.model_type,
              train_loss=train_loss, valid_loss=float(learn.recorder.values[-1][1]),
              valid_accuracy=evaluate(learn, dls.valid), seconds=round(time.time() - t0, 1))
     if rank == 0: save_json(m, out/'metrics.json')
