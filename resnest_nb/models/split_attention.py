@@ -10,7 +10,8 @@ import torch.nn.functional as F
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'randomize_bn_stats', 'plot_attention']
+__all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'randomize_bn_stats', 'paper_forward',
+           'plot_attention']
 
 # %% ../../nbs/01_models.split_attention.ipynb
 class RadixSoftmax(nn.Module):
@@ -133,6 +134,17 @@ def randomize_bn_stats(model:nn.Module, seed:int=0) -> nn.Module:
                 m.weight.copy_(torch.rand(n, generator=g) * 0.5 + 0.75)
                 m.bias.copy_(torch.randn(n, generator=g) * 0.1)
     return model
+
+# %% ../../nbs/01_models.split_attention.ipynb
+def paper_forward(sa:SplitAttention, # the layer whose weights are used
+                  x:torch.Tensor, # input `(B, C_in, H, W)`
+                 ) -> torch.Tensor:
+    "Split attention exactly as the paper writes it: sum of the splits, global pooling, MLP, r-softmax, weighted sum."
+    b = x.shape[0]
+    splits = sa.relu(sa.bn0(sa.conv(x))).view(b, sa.radix, sa.channels, *x.shape[-2:])
+    gap = splits.sum(1).mean((2, 3), keepdim=True)
+    att = sa.rsoftmax(sa.fc2(sa.relu(sa.bn1(sa.fc1(gap))))).view(b, sa.radix, sa.channels)
+    return (splits * att[..., None, None]).sum(1)
 
 # %% ../../nbs/01_models.split_attention.ipynb
 def plot_attention(att:torch.Tensor, # `(R, C)` attention weights of one image
