@@ -77,7 +77,11 @@ class SegmentationBackbone(IntermediateLayerGetter):
         self.out_channels, self.aux_channels = body.num_features, body.num_features // 2
     def forward(self, x:torch.Tensor) -> dict[str, torch.Tensor]:
         check_image_batch(x, self.in_chans, self.min_input_size)
-        return super().forward(x)
+        out = {}
+        for name, module in self.items():            # IntermediateLayerGetter's loop (TorchScript has no super())
+            x = module(x)
+            if name in self.return_layers: out[self.return_layers[name]] = x
+        return out
 
 def resnest_seg_backbone(arch:str='resnest50', # a name from `resnest_nb.models.resnest.list_models()`
                          output_stride:int=8, # 8 (layer3 and layer4 dilated) or 16 (layer4 dilated)
