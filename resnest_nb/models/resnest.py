@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_models.resnest.ipynb 3
 from __future__ import annotations
-import contextlib, difflib, fnmatch, math, statistics, time
+import difflib, fnmatch, math
 from dataclasses import dataclass, field, asdict
 from fastcore.basics import patch
 import torch
@@ -19,11 +19,10 @@ from ..core.io import check_int
 __all__ = ['POOL_TYPES', 'MODEL_CONFIGS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101',
            'resnest200', 'resnest269', 'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d',
            'resnest50_fast_1s2x40d', 'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d',
-           'resnet14d', 'resnet26d', 'resnet50d', 'resnet101d', 'PUBLISHED', 'PRECISIONS', 'Bottleneck',
-           'assert_image_batch', 'check_image_batch', 'GlobalPool', 'take_indices', 'ResNeSt', 'ModelConfig',
-           'list_models', 'model_config', 'pretrained_cfg', 'FeatureInfo', 'ResNeStFeatures', 'create_model',
-           'count_params', 'count_flops', 'Published', 'count_complexity_meta', 'sync_device', 'time_interleaved',
-           'summary_stats', 'speedup', 'throughput', 'precision_unsupported', 'precision_dtype', 'precision_autocast']
+           'resnet14d', 'resnet26d', 'resnet50d', 'resnet101d', 'PUBLISHED', 'Bottleneck', 'assert_image_batch',
+           'check_image_batch', 'GlobalPool', 'take_indices', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
+           'pretrained_cfg', 'FeatureInfo', 'ResNeStFeatures', 'create_model', 'count_params', 'count_flops',
+           'Published', 'count_complexity_meta']
 
 # %% ../../nbs/03_models.resnest.ipynb
 class Bottleneck(nn.Module):
@@ -302,11 +301,9 @@ def _check_args(layers, **kw):
     if not (isinstance(layers, (list, tuple)) and len(layers) == 4 and all(isinstance(n, int) and n >= 1 for n in layers)):
         raise ValueError(f"layers must be 4 positive integers (blocks per stage), got layers={layers!r}")
     for name in ('groups', 'bottleneck_width', 'in_chans', 'stem_width'):
-        v = kw[name]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"{name} must be a positive integer, got {name}={v!r}")
+        check_int(name, kw[name])
     for name in ('radix', 'num_classes'):
-        v = kw[name]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0: raise ValueError(f"{name} must be a non-negative integer, got {name}={v!r}")
+        check_int(name, kw[name], 0)
     for name in ('final_drop', 'dropblock_prob', 'drop_path_rate'):
         if not 0. <= kw[name] < 1.: raise ValueError(f"{name} must be in [0, 1), got {name}={kw[name]!r}")
 
@@ -576,90 +573,3 @@ def count_complexity_meta(name:str, # a registered model
     for h in hooks: h.remove()
     out = (count_params(m), fc.get_total_flops() // 2)
     return out + (n_norm[0],) if norm_elements else out
-
-# %% ../../nbs/03_models.resnest.ipynb
-def sync_device(device):
-    "Wait for queued GPU work, so that timings measure it (no-op on CPU)."
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
-
-def time_interleaved(fns:dict, # name -> zero-argument callable (one call = one timed unit)
-                     repeats:int=10, # timed rounds
-                     warmup:int=2, # untimed rounds first
-                     device:str|torch.device='cpu', # synchronised around each call when it is a GPU
-                     progress:bool=True, # show a progress bar
-                    ) -> dict:
-    "Seconds per call of every callable, measured round-robin: `{name: [t_round0, t_round1, ...]}`."
-    from fastprogress.fastprogress import progress_bar
-    if not fns: raise ValueError("fns is empty: nothing to time")
-    if repeats < 1 or warmup < 0: raise ValueError(f"need repeats >= 1 and warmup >= 0, got repeats={repeats!r}, warmup={warmup!r}")
-    names = list(fns)
-    for _ in range(warmup):
-        for n in names: fns[n]()
-    times = {n: [] for n in names}
-    for i in (progress_bar(range(repeats), leave=False) if progress else range(repeats)):
-        k = i % len(names)
-        for n in names[k:] + names[:k]:
-            sync_device(device); t0 = time.perf_counter()
-            fns[n](); sync_device(device)
-            times[n].append(time.perf_counter() - t0)
-    return times
-
-def summary_stats(values) -> dict:
-    "Median, quartiles, min and max of `values`."
-    v = sorted(values)
-    q = statistics.quantiles(v, n=4, method='inclusive') if len(v) > 1 else [v[0]] * 3
-    return {'median': statistics.median(v), 'q25': q[0], 'q75': q[2], 'min': v[0], 'max': v[-1], 'n': len(v)}
-
-def speedup(times:dict, # output of `time_interleaved`
-            name:str, # the contender
-            baseline:str, # what it is compared with
-           ) -> dict:
-    "How many times faster `name` runs than `baseline`: per-round `t_baseline / t_name`, summarised (median, quartiles, min, max)."
-    for n in (name, baseline):
-        if n not in times: raise ValueError(f"no timings for {n!r}; have {sorted(times)}")
-    return summary_stats([tb / tn for tn, tb in zip(times[name], times[baseline])])
-
-def throughput(times:dict, batch_size:int) -> dict:
-    "Images per second of every contender: median and quartiles over rounds."
-    return {n: {k: (batch_size / v if k in ('median', 'q25', 'q75', 'min', 'max') else v) for k, v in summary_stats(t).items()}
-            for n, t in times.items()}
-
-# %% ../../nbs/03_models.resnest.ipynb
-PRECISIONS = {'fp32': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}
-
-def precision_unsupported(precision:str, # 'fp32', 'bf16' or 'fp16'
-                          device:str|torch.device='cpu', # where the arithmetic runs
-                         ) -> str|None:
-    "Why `device` cannot run `precision` natively, or None when it can."
-    dev = torch.device(device)
-    if precision == 'fp32': return None
-    if dev.type == 'cuda':
-        if precision == 'bf16' and not torch.cuda.is_bf16_supported():
-            return f"this GPU ({torch.cuda.get_device_name(dev)}) has no bf16 support"
-        return None
-    if dev.type == 'cpu':
-        native = {'bf16': torch.ops.mkldnn._is_mkldnn_bf16_supported, 'fp16': torch.ops.mkldnn._is_mkldnn_fp16_supported}[precision]()
-        if not native:
-            need = 'AVX-512 BF16 or AMX' if precision == 'bf16' else 'AVX-512 FP16 or AMX-FP16'
-            return f"this CPU ({torch.backends.cpu.get_cpu_capability()}) has no native {precision} kernels (needs {need})"
-    return None
-
-def precision_dtype(precision:str, # 'fp32', 'bf16' or 'fp16'
-                    device:str|torch.device='cpu', # where the arithmetic runs
-                    emulated:bool=False, # accept a precision the device only emulates (slow, same numbers)
-                   ) -> torch.dtype:
-    "The dtype of `precision`, after checking that `device` can run it natively."
-    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got precision={precision!r}")
-    why = precision_unsupported(precision, device)
-    if why and not emulated:
-        raise ValueError(f"precision={precision!r} on {torch.device(device).type}: {why}, so it would run slower than fp32. "
-                         f"Use precision='fp32', or emulated=True to get its numbers anyway")
-    return PRECISIONS[precision]
-
-def precision_autocast(precision:str, # 'fp32', 'bf16' or 'fp16'
-                       device:str|torch.device='cpu', # where the arithmetic runs
-                       emulated:bool=False, # accept a precision the device only emulates
-                      ):
-    "`torch.autocast` to `precision`'s dtype on `device` (checked by `precision_dtype`); no context for fp32."
-    dtype = precision_dtype(precision, device, emulated)
-    return contextlib.nullcontext() if precision == 'fp32' else torch.autocast(torch.device(device).type, dtype=dtype)

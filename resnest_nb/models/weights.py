@@ -12,11 +12,13 @@ from urllib.error import URLError
 from urllib.parse import urlparse
 import torch
 import torch.nn as nn
+from ..core.tables import brief_list
 
 # %% auto 0
 __all__ = ['WEIGHTS', 'Weights', 'weights_table', 'cache_dir', 'file_digest', 'file_sha256', 'verify_sha256', 'is_url',
            'download_checkpoint', 'unwrap_state_dict', 'safe_globals', 'safe_torch_load', 'load_state_dict_from',
-           'state_dict_diff', 'load_checkpoint', 'adapt_input_conv', 'release_checkpoint', 'load_pretrained']
+           'state_dict_diff', 'load_checkpoint', 'load_state_dict_checked', 'adapt_input_conv', 'release_checkpoint',
+           'load_pretrained']
 
 # %% ../../nbs/02_models.weights.ipynb
 @dataclass(frozen=True)
@@ -169,14 +171,8 @@ def unwrap_state_dict(obj:Mapping) -> dict:
         if sd and all(k.startswith(pre) for k in sd): sd = {k[len(pre):]: v for k, v in sd.items()}
     if not sd: raise ValueError("the checkpoint holds no tensors (empty state dict)")
     bad = {k: type(v).__name__ for k, v in sd.items() if not isinstance(v, torch.Tensor)}
-    if bad: raise TypeError(f"a state dict maps names to tensors, but these entries are not tensors: {_head(bad.items())}")
+    if bad: raise TypeError(f"a state dict maps names to tensors, but these entries are not tensors: {brief_list(bad.items())}")
     return sd
-
-def _head(items, n=8):
-    items = list(items)
-    s = ', '.join(f'{k} ({v})' if isinstance(k, str) and v is not None else str(k) for k, v in
-                  (i if isinstance(i, tuple) else (i, None) for i in items[:n]))
-    return s + (f", ... ({len(items)} in all)" if len(items) > n else "")
 
 # %% ../../nbs/02_models.weights.ipynb
 def safe_globals() -> list:
@@ -245,11 +241,11 @@ def state_dict_diff(model:nn.Module, sd:Mapping, ignore=()) -> dict:
 
 def _describe(diff, strict):
     parts = []
-    if strict and diff['missing']: parts.append(f"{len(diff['missing'])} missing key(s): {_head(diff['missing'])}")
-    if strict and diff['unexpected']: parts.append(f"{len(diff['unexpected'])} unexpected key(s): {_head(diff['unexpected'])}")
+    if strict and diff['missing']: parts.append(f"{len(diff['missing'])} missing key(s): {brief_list(diff['missing'])}")
+    if strict and diff['unexpected']: parts.append(f"{len(diff['unexpected'])} unexpected key(s): {brief_list(diff['unexpected'])}")
     if diff['shape_mismatch']:
         parts.append(f"{len(diff['shape_mismatch'])} shape mismatch(es): " +
-                     _head([(k, f"checkpoint {list(a)} vs model {list(b)}") for k, a, b in diff['shape_mismatch']]))
+                     brief_list([(k, f"checkpoint {list(a)} vs model {list(b)}") for k, a, b in diff['shape_mismatch']]))
     return parts
 
 # %% ../../nbs/02_models.weights.ipynb
@@ -270,10 +266,16 @@ def load_checkpoint(model:nn.Module, # model to load into (modified in place)
     if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
     ignore = _normalise_ignore(ignore)
     sd = load_state_dict_from(source, sha256=sha256, progress=progress)
-    return _load_into(model, sd, strict, ignore, source if isinstance(source, (str, os.PathLike)) else 'the state dict')
+    return load_state_dict_checked(model, sd, strict, ignore, source if isinstance(source, (str, os.PathLike)) else 'the state dict')
 
-def _load_into(model, sd, strict, ignore, where):
-    "Check keys and shapes of `sd` against `model`, then load it."
+def load_state_dict_checked(model:nn.Module, # model to load into (modified in place)
+                            sd:dict, # a state dict already read (e.g. by `load_state_dict_from`)
+                            strict:bool=True, # every key must match (shape mismatches are errors either way)
+                            ignore=(), # key prefixes to drop
+                            where:str='the state dict', # where `sd` came from, for the error message
+                           ) -> nn.Module:
+    "Load `sd` into `model` after checking that keys and shapes fit (a `ValueError` naming what does not); returns `model`."
+    ignore = _normalise_ignore(ignore)
     sd = {k: v for k, v in sd.items() if not _ignored(k, ignore)}
     diff = state_dict_diff(model, sd, ignore)
     problems = _describe(diff, strict)
@@ -359,4 +361,4 @@ def load_pretrained(model:nn.Module, # a freshly built model
     sd, ignore = _fit_head_and_stem(model, sd)
     where = WEIGHTS[name].file_name if isinstance(weights, str) and weights.upper() == 'DEFAULT' else \
             weights if isinstance(weights, (str, os.PathLike)) else 'the state dict'
-    return _load_into(model, sd, True, ignore, where)
+    return load_state_dict_checked(model, sd, True, ignore, where)

@@ -8,7 +8,7 @@ import base64, importlib.metadata, math, numbers, os, platform, re, shutil, warn
 from pathlib import Path
 import pandas as pd
 from ..core.io import atomic_write, save_figure
-from ..core.tables import markdown_table
+from ..core.tables import markdown_table, format_value
 from .results import load_runs, experiment_kind, flatten_metrics, headline_metrics
 
 # %% auto 0
@@ -87,10 +87,6 @@ def with_differences(df:pd.DataFrame) -> pd.DataFrame:
     return df
 
 # %% ../../nbs/44_tools.report.ipynb
-def _fmt(v, digits=4):
-    if v is None or (isinstance(v, float) and not math.isfinite(v)): return "n/a"
-    return f"{v:.{digits}g}" if isinstance(v, numbers.Real) and not isinstance(v, bool) else str(v)
-
 def _fig(run:dict, name:str, out_dir:Path, caption:str='') -> str:
     "Copy `run['dir']/name` to `out_dir/figures/` and return its markdown image (empty if the run has no such file)."
     src = Path(run['dir'])/name
@@ -108,10 +104,10 @@ _FRACTIONS = {'accuracy', 'miou', 'pixel_acc', 'ap', 'ap50', 'ap75', 'top1'}   #
 
 def _claim_sentence(c:dict) -> str:
     scale, unit = (100, ' points') if str(c.get('metric', '')).lower() in _FRACTIONS else (1, '')
-    ci = (f"95% CI [{_fmt(c['ci_low'] * scale, 3)}, {_fmt(c['ci_high'] * scale, 3)}]" if c.get('ci_low') is not None
+    ci = (f"95% CI [{format_value(c['ci_low'] * scale, '.3g')}, {format_value(c['ci_high'] * scale, '.3g')}]" if c.get('ci_low') is not None
           else "no interval (one seed)")
     return (f"{c.get('task', '')}: {c['claim']} in {c.get('metric')}, mean paired difference "
-            f"{_fmt(c['mean_diff'] * scale, 3)}{unit}, {ci}, n = {c.get('n_seeds')}: **{c['verdict']}**")
+            f"{format_value(c['mean_diff'] * scale, '.3g')}{unit}, {ci}, n = {c.get('n_seeds')}: **{c['verdict']}**")
 
 def section_abstract(runs:list) -> str:
     "What was run and what it found, in sentences built from the runs' own numbers."
@@ -123,7 +119,7 @@ def section_abstract(runs:list) -> str:
     for r in _of(runs, 'train_classifier'):
         m = r['metrics']
         s.append(f"The main job ({r['name']}) trained {m.get('parameters', {}).get('arch', 'the model')} to "
-                 f"{_fmt(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}.")
+                 f"{format_value(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}.")
     v = _of(runs, *[k for k in EXPECTED if k.startswith('verify_')])
     s.append(f"Published numbers were re-measured in {len(v)} `verify_*` run(s)." if v else
              "No `verify_*` run was found: no published number was re-measured (see *Not run*).")
@@ -185,7 +181,7 @@ def section_published(runs:list, out_dir:Path) -> str:
         for r in found:
             tabs = run_tables(r['metrics'])
             heads = headline_metrics(flatten_metrics(r['metrics']))
-            if heads: s.append(f"Run `{r['name']}`: " + ", ".join(f"{k} {_fmt(x)}" for k, x in heads.items()) + ".\n")
+            if heads: s.append(f"Run `{r['name']}`: " + ", ".join(f"{k} {format_value(x)}" for k, x in heads.items()) + ".\n")
             if not tabs: s.append(f"_run `{r['name']}` holds no table._\n")
             for key, df in tabs: s.append(f"\n`{r['name']}`: {key}\n\n" + markdown_table(with_differences(df), 4))
             for f in sorted(Path(r['dir']).glob('*.png'))[:4]: s.append(_fig(r, f.name, out_dir))
@@ -210,7 +206,7 @@ def section_claims(runs:list, out_dir:Path) -> str:
         s.append(markdown_table(df[[c for c in _CLAIM_COLS if c in df.columns]], 4) if len(df) else "_the run holds no claims._\n")
         if m.get('classification_sd_diff') is not None:
             s.append(f"\nSeed-to-seed standard deviation of the classification paired difference: "
-                     f"{_fmt(100 * m['classification_sd_diff'], 3)} points.\n")
+                     f"{format_value(100 * m['classification_sd_diff'], '.3g')} points.\n")
         s += [_fig(r, 'claims_forest.png', out_dir, 'paired differences with intervals'), _fig(r, 'claims_pairs.png', out_dir, 'scores per seed')]
     return "\n".join(s)
 

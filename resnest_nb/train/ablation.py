@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-from ..models.resnest import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, time_interleaved, Published, PUBLISHED
+from ..models.resnest import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, Published, PUBLISHED
+from ..core.timing import time_interleaved
 from ..models.split_attention import SplitAttention, plot_attention
 from ..core.io import seed_everything
 from .learner import format_duration
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
@@ -203,7 +205,7 @@ def train_variant(overrides:dict, # the variant
                   label_smoothing:float=0.1, # as in the paper's recipe (`resnest_learner`'s default)
                  ) -> dict:
     "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
-    if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
+    check_int('epochs', epochs)
     in_chans, _, n_classes = _data_geometry(dls)
     seed_everything(seed)
     for dl in dls.loaders: dl.rng = random.Random(seed)   # fastai's DataLoader draws its shuffle RNG once, at creation

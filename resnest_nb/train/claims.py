@@ -11,6 +11,7 @@ import torch.nn as nn
 from scipy import stats
 from ..models.resnest import count_params, count_flops
 from .ablation import train_variant, measure_latency
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['METHOD', 'VERDICTS', 'paired_t_ci', 'claim_verdict', 'ci_half_width', 'seeds_needed', 'run_paired', 'model_costs',
@@ -64,7 +65,7 @@ def ci_half_width(sd:float, # seed-to-seed standard deviation of the paired diff
                   n:int, # seeds
                   confidence:float=0.95) -> float:
     "Half-width `t(0.5 + confidence/2, n-1) * sd / sqrt(n)` of the paired t interval over `n` seeds."
-    if not isinstance(n, int) or n < 2: raise ValueError(f"an interval needs n >= 2 seeds, got n={n!r}")
+    check_int('n', n, 2, why='an interval needs two seeds or more')
     return float(stats.t.ppf(0.5 + confidence / 2, n - 1)) * sd / math.sqrt(n)
 
 def seeds_needed(sd:float, # seed-to-seed standard deviation of the paired difference (e.g. from a pilot)

@@ -12,36 +12,12 @@ from fastcore.script import anno_parser
 from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
 from fastai.callback.tracker import SaveModelCallback
+from ..core.device import world, init_distributed, device_for_rank
+from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['world_info', 'default_backend', 'init_distributed', 'device_for_rank', 'GlooDistributedDL',
-           'ResNeStDistributedTrainer', 'distributed_ctx', 'BatchCounter', 'train', 'torchrun_command', 'main']
-
-# %% ../../nbs/12_train.distributed.ipynb
-def world_info() -> tuple:
-    "`(rank, local_rank, world_size)` of this process, from torchrun's environment (`(0, 0, 1)` when not launched by it)."
-    env = lambda k, d: int(os.environ.get(k, d))
-    return env('RANK', 0), env('LOCAL_RANK', 0), env('WORLD_SIZE', 1)
-
-def default_backend() -> str:
-    "'nccl' when this process has a GPU, else 'gloo' (CPU)."
-    return 'nccl' if torch.cuda.is_available() and dist.is_nccl_available() else 'gloo'
-
-def init_distributed(backend:str|None=None, # 'nccl', 'gloo' (default: `default_backend()`)
-                    ) -> str|None:
-    "Join torchrun's process group (once); the backend in use, or None for a single process."
-    rank, local_rank, world = world_info()
-    if world <= 1: return None
-    if dist.is_initialized(): return dist.get_backend()
-    backend = backend or default_backend()
-    if backend not in ('nccl', 'gloo', 'mpi'): raise ValueError(f"backend must be 'nccl', 'gloo' or 'mpi', got backend={backend!r}")
-    if backend == 'nccl': torch.cuda.set_device(local_rank)
-    dist.init_process_group(backend, init_method='env://')
-    return backend
-
-def device_for_rank() -> torch.device:
-    "This process's device: `cuda:LOCAL_RANK` with GPUs, else the CPU."
-    return torch.device('cuda', world_info()[1]) if torch.cuda.is_available() else torch.device('cpu')
+__all__ = ['GlooDistributedDL', 'ResNeStDistributedTrainer', 'distributed_ctx', 'BatchCounter', 'train', 'torchrun_command',
+           'main']
 
 # %% ../../nbs/12_train.distributed.ipynb
 from fastai.distributed import DistributedDL, DistributedTrainer
@@ -121,7 +97,7 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
     t0 = time.time()
     torch.set_num_threads(threads)
     backend = init_distributed()
-    rank, _, world = world_info()
+    rank, _, size = world()
     out = Path(out_dir.format(rank=rank))
     seed_everything(seed)
     dls = fashion_mnist_dls(size=size, bs=bs, train_subset=train_subset, seed=seed, device=device_for_rank())
@@ -131,11 +107,11 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
         if rank > 0: learn.recorder.silent = True
         fit_resumable(learn, epochs, lr, resume=resume)
     train_loss = float(learn.recorder.losses[-1]) if learn.recorder.losses else float('nan')
-    print(f"[rank {rank}/{world}] {backend or 'single process'}: {counter.n_batches} training batches, "
+    print(f"[rank {rank}/{size}] {backend or 'single process'}: {counter.n_batches} training batches, "
           f"last train loss {train_loss:.4f}", flush=True)
     batches = _gather(counter.n_batches)
     m = dict(experiment='distributed', arch=arch, size=size, epochs=epochs, bs=bs, lr=lr, train_subset=train_subset,
-             seed=seed, world_size=world, backend=backend or 'none', train_batches_per_rank=batches,
+             seed=seed, world_size=size, backend=backend or 'none', train_batches_per_rank=batches,
              train_loss=train_loss, valid_loss=float(learn.recorder.values[-1][1]),
              valid_accuracy=evaluate(learn, dls.valid), seconds=round(time.time() - t0, 1))
     if rank == 0: save_json(m, out/'metrics.json')
@@ -150,7 +126,7 @@ def torchrun_command(nproc:int=2, # processes on this machine
                      rdzv_endpoint:str|None=None, # host:port of the rendezvous (several machines)
                     ) -> list:
     "The `torchrun` command line (as a list) that trains with `train` on `nproc` processes per machine."
-    if isinstance(nproc, bool) or not isinstance(nproc, int) or nproc < 1: raise ValueError(f"nproc must be a positive integer, got nproc={nproc!r}")
+    check_int('nproc', nproc)
     if nnodes > 1 and not rdzv_endpoint: raise ValueError(f"nnodes={nnodes} needs rdzv_endpoint='host:port' (reachable from every machine)")
     run = [sys.executable, '-m', 'torch.distributed.run']
     run += ['--standalone'] if nnodes == 1 else ['--nnodes', str(nnodes), '--node_rank', str(node_rank), '--rdzv_backend', 'c10d',

@@ -25,11 +25,13 @@ from fastai.torch_core import params, get_model
 from fastai.vision.core import imagenet_stats
 from fastai.vision.learner import model_meta
 from ..models import resnest as _models
-from ..models.resnest import ResNeSt, create_model, count_params, precision_dtype
+from ..models.resnest import ResNeSt, create_model, count_params
+from ..core.precision import precision_dtype
 from ..models.split_attention import DropBlock2d
 from ..models.weights import safe_torch_load
 from ..core.io import save_torch, save_json, save_figure, seed_everything
 from .data import fashion_mnist_dls, heldout_dataloader
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
@@ -40,7 +42,7 @@ __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlock
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
                    ) -> int:
     "Set and return the number of PyTorch CPU threads."
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0: raise ValueError(f"n must be a non-negative integer, got n={n!r}")
+    check_int('n', n, 0)
     if n == 0:
         cores = os.cpu_count() or 1
         busy = hasattr(os, 'getloadavg') and os.getloadavg()[0] > cores - 0.5
@@ -184,8 +186,7 @@ def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `Che
                   **kwargs, # more arguments of `fit_one_cycle` (`div`, `div_final`, `wd`, ...)
                  ) -> Learner:
     "`fit_one_cycle` that can resume an interrupted run from its last checkpoint."
-    if isinstance(n_epoch, bool) or not isinstance(n_epoch, int) or n_epoch < 1:
-        raise ValueError(f"n_epoch must be a positive integer, got n_epoch={n_epoch!r}")
+    check_int('n_epoch', n_epoch)
     ck = next((cb for cb in learn.cbs if isinstance(cb, CheckpointCallback)), None)
     start, prev = 0, []
     if ck is not None: ck.prev_values = []

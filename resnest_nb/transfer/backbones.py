@@ -15,6 +15,7 @@ from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from ..models.weights import release_checkpoint, load_state_dict_from, load_checkpoint
 from ..models.resnest import ResNeSt, create_model, check_image_batch
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['freeze_backbone_layers', 'load_backbone_weights', 'SegmentationBackbone', 'resnest_seg_backbone',
@@ -26,9 +27,7 @@ _LAYERS = ('layer4', 'layer3', 'layer2', 'layer1', 'conv1')
 def _check_trainable_layers(trainable_layers, pretrained):
     "torchvision's rule: default 3 with pretrained weights, 5 (everything) from random init."
     if trainable_layers is None: return 3 if pretrained else 5
-    if not isinstance(trainable_layers, int) or isinstance(trainable_layers, bool) or not 0 <= trainable_layers <= 5:
-        raise ValueError(f"trainable_layers must be an integer from 0 to 5, got trainable_layers={trainable_layers!r}")
-    return trainable_layers
+    return check_int('trainable_layers', trainable_layers, 0, 5)
 
 def freeze_backbone_layers(model:nn.Module, # a `ResNeSt` (or any model with torchvision ResNet child names)
                            trainable_layers:int, # how many of layer4, layer3, layer2, layer1, conv1 stay trainable

@@ -11,7 +11,7 @@ import torch
 import torch.nn as nn
 from ..models.resnest import Bottleneck, ModelConfig, MODEL_CONFIGS, model_config, list_models
 from ..models.split_attention import SplitAttention
-from ..models.weights import _head
+from ..core.tables import brief_list
 try:
     import detectron2
     from detectron2.config import CfgNode as CN, get_cfg
@@ -25,6 +25,7 @@ except ImportError as e:  # the module still imports, so that `resnest-nb` and t
     class _Registry:
         def register(self, f=None): return f if f is not None else (lambda g: g)
     BACKBONE_REGISTRY = _Registry()
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'RELEASED_DETECTORS', 'require_detectron2', 'skip_without_detectron2',
@@ -245,7 +246,7 @@ class ResNeStBackbone(Backbone):
         out_features = list(out_features)
         bad = [f for f in out_features if f not in _FEATURES]
         if bad or not out_features: raise ValueError(f"out_features must be some of {_FEATURES}, got {out_features!r}")
-        if not isinstance(freeze_at, int) or not 0 <= freeze_at <= 5: raise ValueError(f"freeze_at must be 0 to 5, got {freeze_at!r}")
+        check_int('freeze_at', freeze_at, 0, 5)
         if res5_dilation not in (1, 2): raise ValueError(f"res5_dilation must be 1 or 2, got {res5_dilation!r}")
         self.arch, self._out_features = dict(arch), out_features
         self.stem = ResNeStStem(in_channels, arch['deep_stem'], arch['stem_width'], norm)
@@ -357,7 +358,7 @@ def classification_to_d2(sd:Mapping, # a classification state dict: ours = the o
         elif head not in ('conv1', 'conv2', 'conv3'): unknown.append(k); continue
         out[f'res{int(m[1]) + 1}.{m[2]}.{rest}'] = v
     if unknown: raise ValueError(f"{len(unknown)} key(s) of the checkpoint are not those of a ResNeSt/ResNet classifier "
-                                 f"(conv1, bn1, layer1-4, fc): {_head(unknown)}")
+                                 f"(conv1, bn1, layer1-4, fc): {brief_list(unknown)}")
     return out
 
 def d2_to_classification(sd:Mapping, # a detectron2 backbone state dict (`stem.*`, `res2.*`, ...)
@@ -385,7 +386,7 @@ def d2_to_classification(sd:Mapping, # a detectron2 backbone state dict (`stem.*
             if rest.startswith('shortcut.norm.'): rest = f'downsample.{norm}.' + rest[len('shortcut.norm.'):]
             elif rest.startswith('shortcut.'): rest = f'downsample.{conv}.' + rest[len('shortcut.'):]
         out[f'layer{int(m[1]) - 1}.{m[2]}.{rest}'] = v
-    if unknown: raise ValueError(f"{len(unknown)} key(s) are not those of a detectron2 ResNeSt backbone: {_head(unknown)}")
+    if unknown: raise ValueError(f"{len(unknown)} key(s) are not those of a detectron2 ResNeSt backbone: {brief_list(unknown)}")
     return out
 
 # %% ../../nbs/23_transfer.d2.ipynb
@@ -397,7 +398,7 @@ def _backbone_state_dict(sd:Mapping) -> dict:
     if any(k.startswith(('stem.', 'res2.')) for k in sd): return dict(sd)
     if any(k.startswith(('layer1.', 'conv1.')) for k in sd): return classification_to_d2(sd)
     raise ValueError(f"not a ResNeSt checkpoint: expected keys of a classifier (conv1, layer1-4), a detectron2 backbone "
-                     f"(stem, res2-5) or a detector ({_D2_PREFIX}*), got {_head(list(sd))}")
+                     f"(stem, res2-5) or a detector ({_D2_PREFIX}*), got {brief_list(list(sd))}")
 
 def _fit_bn_counters(sd:dict, model:nn.Module) -> dict:
     "Drop BN counters the model has no place for (FrozenBN), add zero counters it expects (BN trained elsewhere)."
@@ -412,12 +413,12 @@ def load_d2_backbone_weights(backbone:nn.Module, # a `ResNeStBackbone`, or an FP
                              progress:bool=True, # progress bar when downloading
                             ) -> nn.Module:
     "Load the backbone weights of any ResNeSt checkpoint strictly; a `ValueError` lists the keys that do not fit."
-    from resnest_nb.models.weights import load_state_dict_from, _load_into
+    from resnest_nb.models.weights import load_state_dict_from, load_state_dict_checked
     body = getattr(backbone, 'backbone', backbone)  # a whole detector: its backbone
     body = getattr(body, 'bottom_up', body)
     sd = _fit_bn_counters(_backbone_state_dict(load_state_dict_from(source, progress=progress)), body)
     where = source if isinstance(source, (str, os.PathLike)) else 'the state dict'
-    _load_into(body, sd, strict=True, ignore=(), where=where)
+    load_state_dict_checked(body, sd, strict=True, ignore=(), where=where)
     return backbone
 
 def _drop_legacy(sd:dict, model:nn.Module) -> dict:
@@ -431,10 +432,10 @@ def load_d2_detector_weights(model:nn.Module, # a detectron2 model, e.g. `build_
                              progress:bool=True, # progress bar when downloading
                             ) -> nn.Module:
     "Load a whole detector checkpoint (e.g. a released detectron2-ResNeSt one) strictly; errors list the keys that do not fit."
-    from resnest_nb.models.weights import load_state_dict_from, _load_into
+    from resnest_nb.models.weights import load_state_dict_from, load_state_dict_checked
     sd = _fit_bn_counters(_drop_legacy(dict(load_state_dict_from(source, progress=progress)), model), model)
     where = source if isinstance(source, (str, os.PathLike)) else 'the state dict'
-    _load_into(model, sd, strict=True, ignore=(), where=where)
+    load_state_dict_checked(model, sd, strict=True, ignore=(), where=where)
     return model
 
 def convert_to_d2(source, # a classification checkpoint (path, URL or state dict)

@@ -399,7 +399,7 @@ def train_detector(model:nn.Module, # a torchvision detection model (loss dict i
     "Train `model` with SGD + warm-up + cosine; per-step loss history. A last batch of one image joins the previous one."
     from fastprogress.fastprogress import master_bar, progress_bar
     if not items: raise ValueError("no training items")
-    if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
+    check_int('epochs', epochs)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=wd)
     steps_per_epoch = len(items) // bs + (len(items) % bs > 1 or len(items) < bs)

@@ -229,7 +229,7 @@ def instance_boundaries(instances, # `(H, W)` integer instance ids (0: backgroun
     "Boolean `(H, W)`: pixels of an object within `width` steps of a different label (background or another object)."
     inst = np.asarray(instances)
     if inst.ndim != 2: raise ValueError(f"expected an (H, W) instance mask, got shape {inst.shape}")
-    if isinstance(width, bool) or not isinstance(width, int) or width < 1: raise ValueError(f"width must be a positive integer, got width={width!r}")
+    check_int('width', width)
     lab = inst.copy()
     for _ in range(width):
         p = np.pad(lab, 1, mode='edge'); c = p[1:-1, 1:-1]
@@ -379,8 +379,7 @@ def tile_segmentation(image, # `(H, W)` or `(C, H, W)` image
     image, mask = np.asarray(image), np.asarray(mask)
     H, W = image.shape[-2:]
     if mask.shape != (H, W): raise ValueError(f"mask of shape {mask.shape} does not match the image's {H}x{W} pixels")
-    if isinstance(tile, bool) or not isinstance(tile, int) or not 16 <= tile <= min(H, W):
-        raise ValueError(f"tile must be an integer from 16 (the model's minimum input) to the image's shorter side {min(H, W)}, got tile={tile!r}")
+    check_int('tile', tile, 16, min(H, W), why="16 px is the model's minimum input, the upper bound the image's shorter side")
     origins = [(y, x) for y in tile_starts(H, tile, overlap) for x in tile_starts(W, tile, overlap)]
     return (np.stack([image[..., y:y + tile, x:x + tile] for y, x in origins]),
             np.stack([mask[y:y + tile, x:x + tile] for y, x in origins]), origins)

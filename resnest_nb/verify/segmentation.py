@@ -20,7 +20,10 @@ from ..transfer.segmentation import (IGNORE_INDEX, MaskReader, check_mask, confu
                            segmentation_pairs)
 from ..train.data import open_image
 from ..models.weights import file_digest
-from ..models.resnest import PRECISIONS, precision_dtype, precision_autocast
+from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
+from ..core.device import world, init_distributed
+from ..core.tables import brief_list, format_value
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['PUBLISHED_SOURCE', 'SHA1_SOURCE', 'ENCODING_STORE', 'SEG_RELEASES', 'SINGLE_SCALE', 'ADE20K_URL',
@@ -226,8 +229,6 @@ def encoding_segmentation_model(head:str='deeplabv3', # 'deeplabv3' (ASPP 12/24/
 # %% ../../nbs/31_verify.segmentation.ipynb
 def _both(k, back) -> str: return f"{k} (theirs: {back[k]})" if back.get(k, k) != k else k
 
-def _list(keys, n=6): return ', '.join(keys[:n]) + (f", ... ({len(keys)} in all)" if len(keys) > n else "")
-
 def load_encoding_checkpoint(model:nn.Module, # from `encoding_segmentation_model` (its `head` attribute picks the rules)
                              source, # checkpoint file, or a state dict, in PyTorch-Encoding's layout or ours
                              sha1:str|None=None, # expected sha1 (prefix) of the file; None: no check
@@ -243,11 +244,11 @@ def load_encoding_checkpoint(model:nn.Module, # from `encoding_segmentation_mode
     back = _rename(list(model.state_dict()), [(b, a) for a, b in key_rules(head)], False, '') if layout == 'encoding' else {}
     diff = state_dict_diff(model, sd)
     problems = []
-    if diff['missing']: problems.append(f"{len(diff['missing'])} missing key(s): " + _list([_both(k, back) for k in diff['missing']]))
-    if diff['unexpected']: problems.append(f"{len(diff['unexpected'])} unexpected key(s): " + _list(diff['unexpected']))
+    if diff['missing']: problems.append(f"{len(diff['missing'])} missing key(s): " + brief_list([_both(k, back) for k in diff['missing']], 6))
+    if diff['unexpected']: problems.append(f"{len(diff['unexpected'])} unexpected key(s): " + brief_list(diff['unexpected'], 6))
     if diff['shape_mismatch']:
         problems.append(f"{len(diff['shape_mismatch'])} misshapen key(s): " +
-                        _list([f"{_both(k, back)} checkpoint {list(a)} vs model {list(b)}" for k, a, b in diff['shape_mismatch']]))
+                        brief_list([f"{_both(k, back)} checkpoint {list(a)} vs model {list(b)}" for k, a, b in diff['shape_mismatch']], 6))
     if problems:
         where = source if not isinstance(source, Mapping) else 'the state dict'
         raise ValueError(f"checkpoint {str(where)!r} ({layout} layout) does not fit {head} {getattr(model, 'arch', '?')} "
@@ -293,8 +294,7 @@ class EvalProtocol:
     std: tuple = (.229, .224, .225)
     def __post_init__(self):
         for k in ('base_size', 'crop_size'):
-            v = getattr(self, k)
-            if isinstance(v, bool) or not isinstance(v, int) or v < 16: raise ValueError(f"{k} must be an integer >= 16, got {k}={v!r}")
+            check_int(k, getattr(self, k), 16)
         s = tuple(self.scales) if isinstance(self.scales, (list, tuple)) else None
         if not s or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in s):
             raise ValueError(f"scales must be a non-empty list of positive numbers, got scales={self.scales!r}")
@@ -515,10 +515,6 @@ def write_ade20k_folder(root, # folder to create ADEChallengeData2016/ in
     return root
 
 # %% ../../nbs/31_verify.segmentation.ipynb
-def _world():
-    d = torch.distributed
-    return (d.get_rank(), d.get_world_size()) if d.is_available() and d.is_initialized() else (0, 1)
-
 def evaluate_split(model:nn.Module, # in eval mode, on `device`
                    pairs:list, # `[(image, label)]` of the whole split (each rank takes its shard)
                    reader, # label path -> `(H, W)` classes with 255 ignored
@@ -534,8 +530,8 @@ def evaluate_split(model:nn.Module, # in eval mode, on `device`
                   ) -> tuple:
     "`(SplitConfusion summed over all ranks, {index: prediction})`; rank r of w evaluates pairs r, r+w, ... (disjoint shards)."
     precision_dtype(precision, device, emulated)                              # an unknown or emulated-only precision fails here
-    rank, world = _world() if shard is None else shard
-    meter, kept, mine = SplitConfusion(num_classes), {}, list(range(rank, len(pairs), world))
+    rank, size = (world().rank, world().size) if shard is None else shard
+    meter, kept, mine = SplitConfusion(num_classes), {}, list(range(rank, len(pairs), size))
     t0 = last = time.time()
     for j, i in enumerate(mine):
         img_path, lbl_path = pairs[i]
@@ -547,7 +543,7 @@ def evaluate_split(model:nn.Module, # in eval mode, on `device`
         now = time.time()
         if rank == 0 and (now - last >= log_every or j + 1 == len(mine)):
             rate = (j + 1) / max(now - t0, 1e-9)
-            print(f"{name}{f' (rank 0 of {world})' if world > 1 else ''}: {j + 1}/{len(mine)} images, {rate:.2f} img/s, "
+            print(f"{name}{f' (rank 0 of {size})' if size > 1 else ''}: {j + 1}/{len(mine)} images, {rate:.2f} img/s, "
                   f"ETA {(len(mine) - j - 1) / rate:.0f} s", flush=True)
             last = now
     return meter.reduce(), kept
@@ -573,8 +569,6 @@ def verify_row(name:str, # model name
     return dict(model=name, published_pixel_acc=pub[0], published_miou=pub[1], pixel_acc=got[0], miou=got[1],
                 diff_pixel_acc=diff[0], diff_miou=diff[1], images=n_images, partial=partial, verdict=verdict)
 
-def _fmt(v, sign=False): return 'missing' if v is None else (f"{v:+.2f}" if sign else f"{v:.2f}")
-
 def verification_markdown(rows:list, # `verify_row` dicts
                           protocol:EvalProtocol, dataset:str, device:str, precision:str='fp32',
                           emulated:bool=False, # the precision was allowed to run emulated
@@ -585,8 +579,8 @@ def verification_markdown(rows:list, # `verify_row` dicts
            "| model | published pixAcc | measured pixAcc | diff | published mIoU | measured mIoU | diff | images | verdict |",
            "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| {r['model']} | {_fmt(r['published_pixel_acc'])} | {_fmt(r['pixel_acc'])} | {_fmt(r['diff_pixel_acc'], True)} | "
-                   f"{_fmt(r['published_miou'])} | {_fmt(r['miou'])} | {_fmt(r['diff_miou'], True)} | "
+        out.append(f"| {r['model']} | {format_value(r['published_pixel_acc'], '.2f')} | {format_value(r['pixel_acc'], '.2f')} | {format_value(r['diff_pixel_acc'], '+.2f')} | "
+                   f"{format_value(r['published_miou'], '.2f')} | {format_value(r['miou'], '.2f')} | {format_value(r['diff_miou'], '+.2f')} | "
                    f"{r['images']}{' (partial)' if r['partial'] else ''} | {r['verdict']} |")
     out += ["", f"Protocol: {protocol.describe()}; precision {precision}{' (emulated allowed)' if emulated else ''}.", f"Device: {device}.",
             f"Published numbers: {PUBLISHED_SOURCE}.", "All numbers in %; mIoU is the mean over all classes of the split's "
@@ -630,7 +624,7 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
                         extra:dict|None=None, # more entries for metrics.json (e.g. the experiment's parameters)
                        ) -> dict:
     "Evaluate `models` (sharded over torchrun's ranks), write `metrics.json` and `verification.md` on rank 0; the metrics dict."
-    rank, world = _world()
+    rank, _, size = world()
     if device is None: device = f"cuda:{os.environ.get('LOCAL_RANK', 0)}" if torch.cuda.is_available() else 'cpu'
     precision_dtype(precision, device, emulated)                              # before any input is read
     ds = DATASETS[dataset]
@@ -650,7 +644,7 @@ def verify_segmentation(models=tuple(SEG_RELEASES), # model names (released, or 
     metrics = dict(dataset=dataset, images=len(pairs), full_split=ds.n_val, partial=len(pairs) < ds.n_val,
                    protocol=dict(base_size=protocol.base_size, crop_size=protocol.crop_size, scales=list(protocol.scales),
                                  flip=protocol.flip, stride=protocol.stride),
-                   precision=precision, emulated=emulated, device=dev_name, world_size=world, published_source=PUBLISHED_SOURCE,
+                   precision=precision, emulated=emulated, device=dev_name, world_size=size, published_source=PUBLISHED_SOURCE,
                    table=rows, models={n: dict(pixel_acc=r['scores']['pixel_acc'], miou=r['scores']['miou'],
                                                miou_present_classes=r['scores']['miou_present'],
                                                classes_present=r['scores']['classes_present'], iou=r['scores']['iou'],
@@ -677,15 +671,11 @@ def main(argv=None):
     p.add_argument('--emulated', action='store_true', help='allow bf16/fp16 where the device only emulates it (its numbers, slowly)')
     p.add_argument('--download', action='store_true'); p.add_argument('--tolerance', type=float, default=0.1)
     a = p.parse_args(argv)
-    d = torch.distributed
-    if int(os.environ.get('WORLD_SIZE', 1)) > 1 and not d.is_initialized():   # launched by torchrun: one process per GPU
-        cuda = torch.cuda.is_available()
-        if cuda: torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
-        d.init_process_group('nccl' if cuda else 'gloo')
+    init_distributed()   # launched by torchrun: one process per GPU joins the group
     proto = EvalProtocol(a.base_size, a.crop_size, tuple(float(s) for s in a.scales.split(',')), not a.no_flip)
     m = verify_segmentation([s for s in a.models.split(',') if s], a.data_dir, a.weights_dir, a.out_dir, a.dataset, proto,
                             a.limit, a.precision, a.emulated, download=a.download, tolerance=a.tolerance)
-    if _world()[0] == 0: print(Path(a.out_dir, 'verification.md').read_text())
+    if world().rank == 0: print(Path(a.out_dir, 'verification.md').read_text())
     if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
     return m
 
