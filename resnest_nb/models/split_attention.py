@@ -47,12 +47,12 @@ class DropBlock2d(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         if not self.training or self.drop_prob == 0.: return x
-        b, c, h, w = x.shape
+        h, w = x.shape[-2], x.shape[-1]
         bs = min(self.block_size, h, w)
         if bs % 2 == 0: bs -= 1
         valid = (h - bs + 1) * (w - bs + 1)
         gamma = self.drop_prob * h * w / (bs * bs * valid)        # seed rate that drops ~drop_prob of the units
-        seeds = (torch.rand(b, c, h, w, device=x.device) < gamma).to(x.dtype)
+        seeds = (torch.rand(x.shape, device=x.device) < gamma).to(x.dtype)
         mask = 1. - F.max_pool2d(seeds, kernel_size=bs, stride=1, padding=bs // 2)
         return x * mask * (mask.numel() / mask.sum().clamp(min=1.))
 
@@ -103,7 +103,7 @@ class SplitAttention(nn.Module):
     def split(self, x:torch.Tensor) -> torch.Tensor:
         "The `R` splits `(B, R, C, H, W)`: the grouped conv, BN, DropBlock and ReLU, viewed radix-major (no copy)."
         x = self.relu(self.dropblock(self.bn0(self.conv(x))))
-        return x.view(x.shape[0], self.radix, self.channels, *x.shape[-2:])
+        return x.view(x.shape[0], self.radix, self.channels, x.shape[-2], x.shape[-1])  # sizes by index: scripts and fx-traces
 
     def attention(self, splits:torch.Tensor) -> torch.Tensor:
         "Attention weights `(B, R, C)` from `splits` `(B, R, C, H, W)` (the output of `split`)."

@@ -504,7 +504,7 @@ def demo_checkpoint(name:str, # registered model name (one without a release fil
     ds = ImageNetVal(imagenet_val_samples(data_dir, labels), eval_transform(model_config(name).input_size, protocol))
     with torch.no_grad():
         x = torch.stack([ds[i][0] for i in range(len(ds))]); y = torch.tensor([ds[i][1] for i in range(len(ds))])
-        f = torch.flatten(m.avgpool(m.forward_features(x)), 1).double()
+        f = m.forward_head(m.forward_features(x), pre_logits=True).double()
         a = torch.cat([f, torch.ones(len(f), 1, dtype=torch.double)], 1)
         sol = torch.linalg.pinv(a) @ torch.nn.functional.one_hot(y, m.num_classes).double()     # (features + 1, classes)
         m.fc.weight.copy_(sol[:-1].T); m.fc.bias.copy_(sol[-1])
