@@ -30,11 +30,11 @@ from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'require_detectron2', 'skip_without_detectron2', 'add_resnest_config',
-           'resnest_arch', 'ResNeStBlock', 'ResNeStStem', 'ResNeStBackbone', 'build_resnest_backbone',
-           'build_retinanet_resnest_fpn_backbone', 'build_resnest_fpn_backbone', 'classification_to_d2',
-           'd2_to_classification', 'load_d2_backbone_weights', 'load_d2_detector_weights', 'convert_to_d2',
-           'config_dir', 'list_configs', 'config_path', 'resnest_cfg', 'resolve_d2_weights', 'setup_cfg',
-           'train_or_eval', 'main']
+           'resnest_arch', 'ResNeStBlock', 'ResNeStStem', 'ResNeStBackbone', 'register_backbone',
+           'build_resnest_backbone', 'build_retinanet_resnest_fpn_backbone', 'build_resnest_fpn_backbone',
+           'classification_to_d2', 'd2_to_classification', 'load_d2_backbone_weights', 'load_d2_detector_weights',
+           'convert_to_d2', 'config_dir', 'list_configs', 'config_path', 'resnest_cfg', 'resolve_d2_weights',
+           'setup_cfg', 'train_or_eval', 'main']
 
 # %% ../../nbs/23_transfer.d2.ipynb
 DETECTRON2_COMMIT = '02b5c4e295e990042a714712c21dc79b731e8833'
@@ -302,7 +302,12 @@ class ResNeStBackbone(Backbone):
         return self
 
 # %% ../../nbs/23_transfer.d2.ipynb
-@BACKBONE_REGISTRY.register()
+def register_backbone(fn):
+    "`BACKBONE_REGISTRY.register()` that keeps the first of two same-named builders (a re-run cell, or this module imported in a kernel that ran this notebook) instead of failing."
+    if fn.__name__ not in BACKBONE_REGISTRY: BACKBONE_REGISTRY.register(fn)
+    return fn
+
+@register_backbone
 def build_resnest_backbone(cfg:CN, input_shape:ShapeSpec) -> ResNeStBackbone:
     "detectron2 builder: the ResNeSt that `cfg.MODEL.RESNETS` describes (norm, `FREEZE_AT`, `OUT_FEATURES`, `RES5_DILATION`)."
     require_detectron2()
@@ -310,7 +315,7 @@ def build_resnest_backbone(cfg:CN, input_shape:ShapeSpec) -> ResNeStBackbone:
     return ResNeStBackbone(resnest_arch(cfg), norm=r.NORM, out_features=r.OUT_FEATURES, freeze_at=cfg.MODEL.BACKBONE.FREEZE_AT,
                            res5_dilation=r.RES5_DILATION, dropblock_prob=r.DROPBLOCK_PROB, in_channels=input_shape.channels)
 
-@BACKBONE_REGISTRY.register()
+@register_backbone
 def build_retinanet_resnest_fpn_backbone(cfg:CN, input_shape:ShapeSpec) -> FPN:
     "detectron2 builder for one-stage detectors (RetinaNet, FCOS): the FPN with P6/P7 from res5, as detectron2's `build_retinanet_resnet_fpn_backbone`."
     require_detectron2()
@@ -321,7 +326,7 @@ def build_retinanet_resnest_fpn_backbone(cfg:CN, input_shape:ShapeSpec) -> FPN:
     return FPN(bottom_up=bottom_up, in_features=cfg.MODEL.FPN.IN_FEATURES, out_channels=out, norm=cfg.MODEL.FPN.NORM,
                top_block=LastLevelP6P7(bottom_up.output_shape()['res5'].channels, out), fuse_type=cfg.MODEL.FPN.FUSE_TYPE)
 
-@BACKBONE_REGISTRY.register()
+@register_backbone
 def build_resnest_fpn_backbone(cfg:CN, input_shape:ShapeSpec) -> FPN:
     "detectron2 builder: the ResNeSt bottom-up with detectron2's FPN (`MODEL.FPN.*`) and a max-pooled P6, as for ResNet."
     require_detectron2()
