@@ -141,4 +141,4 @@ class MissingInputError(FileNotFoundError):
                  missing:list, # `[(what is missing, where it was looked for / what to do)]`
                 ):
         self.what, self.missing = what, list(missing)
-        super().__init__(f"missing {what}: " + "; ".join(f"{a} ({b})" for a, b in self.missing))
+        super().__init__(f"cannot run, {what} missing (put them where shown, then run again):\n" + "\n".join(f"- {a}: {b}" for a, b in self.missing))

@@ -217,19 +217,34 @@ def _read_file(path:Path) -> dict:
     return safe_torch_load(path)
 
 # %% ../../nbs/02_models.weights.ipynb
+def _refuse_nonfinite(sd:dict, where:str):
+    "A `ValueError` naming the tensors of `sd` that hold NaN or inf (a diverged or damaged checkpoint)."
+    bad = []
+    for k, v in sd.items():
+        if v.is_floating_point() and not bool(torch.isfinite(v).all()):
+            bad.append(f"{k} ({int(torch.isnan(v).sum())} NaN, {int(torch.isinf(v).sum())} inf of {v.numel()})")
+    if bad:
+        raise ValueError(f"refusing the checkpoint {where}: {len(bad)} tensor(s) hold NaN or inf values: {_head(bad)}. A model "
+                         "with them predicts NaN (argmax class 0) for every input; it comes from a diverged or damaged run: use an "
+                         "earlier checkpoint or re-train (allow_nonfinite=True loads it anyway, e.g. to inspect it)")
+    return sd
+
 def load_state_dict_from(source, # checkpoint path, URL (downloaded to the cache) or an already-loaded (wrapped) state dict
                          sha256:str|None=None, # expected sha256 prefix of the file (None: no check)
                          progress:bool=True, # progress bar when downloading
+                         allow_nonfinite:bool=False, # load tensors holding NaN/inf (refused by default: they give NaN outputs)
                         ) -> dict:
-    "The state dict in `source`, loaded with `torch.load(weights_only=True)` and unwrapped."
-    if isinstance(source, Mapping): return unwrap_state_dict(source)
-    if is_url(source): path = download_checkpoint(source, sha256, progress)
-    elif isinstance(source, (str, os.PathLike)):
-        path = Path(source).expanduser()
-        if not path.is_file(): raise FileNotFoundError(f"no checkpoint file at {str(source)!r}")
-        verify_sha256(path, sha256)
-    else: raise TypeError(f"expected a checkpoint path, URL or state dict, got {type(source).__name__}: {source!r:.80}")
-    return unwrap_state_dict(_read_file(path))
+    "The state dict in `source`, loaded with `torch.load(weights_only=True)`, unwrapped and checked for NaN/inf."
+    if isinstance(source, Mapping): sd, where = unwrap_state_dict(source), 'given as a state dict'
+    else:
+        if is_url(source): path = download_checkpoint(source, sha256, progress)
+        elif isinstance(source, (str, os.PathLike)):
+            path = Path(source).expanduser()
+            if not path.is_file(): raise FileNotFoundError(f"no checkpoint file at {str(source)!r}")
+            verify_sha256(path, sha256)
+        else: raise TypeError(f"expected a checkpoint path, URL or state dict, got {type(source).__name__}: {source!r:.80}")
+        sd, where = unwrap_state_dict(_read_file(path)), str(path)
+    return sd if allow_nonfinite else _refuse_nonfinite(sd, where)
 
 # %% ../../nbs/02_models.weights.ipynb
 def _ignored(key, ignore): return any(key.startswith(p) for p in ignore)
@@ -265,11 +280,12 @@ def load_checkpoint(model:nn.Module, # model to load into (modified in place)
                     sha256:str|None=None, # expected sha256 prefix of the file
                     ignore=(), # key prefixes to drop, e.g. ('fc.',) to keep a new head
                     progress:bool=True, # progress bar when downloading
+                    allow_nonfinite:bool=False, # load tensors holding NaN/inf (refused by default)
                    ) -> nn.Module:
-    "Load `source` into `model` after checking that keys and shapes fit; returns `model`."
+    "Load `source` into `model` after checking that keys and shapes fit and the values are finite; returns `model`."
     if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
     ignore = _normalise_ignore(ignore)
-    sd = load_state_dict_from(source, sha256=sha256, progress=progress)
+    sd = load_state_dict_from(source, sha256=sha256, progress=progress, allow_nonfinite=allow_nonfinite)
     return _load_into(model, sd, strict, ignore, source if isinstance(source, (str, os.PathLike)) else 'the state dict')
 
 def _load_into(model, sd, strict, ignore, where):

@@ -15,6 +15,7 @@ from PIL import Image
 from ..models.resnest import create_model, model_config, PRECISIONS, precision_dtype, precision_autocast
 from ..models.weights import WEIGHTS, release_checkpoint, verify_sha256, file_sha256, load_checkpoint
 from ..core.io import save_json, atomic_write
+from ..train.data import to_rgb
 
 # %% auto 0
 __all__ = ['PUBLISHED_TOP1', 'RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE',
@@ -267,7 +268,7 @@ class ImageNetVal(torch.utils.data.Dataset):
         try:
             with warnings.catch_warnings():
                 warnings.filterwarnings('ignore', '(Possibly )?corrupt EXIF data', UserWarning)   # as the release's verify.py
-                with Image.open(path) as im: img = im.convert('RGB')
+                with Image.open(path) as im: img = to_rgb(im, f'the image {path}')   # 16-bit greyscale scaled, not clipped
         except Exception as e: raise ValueError(f"cannot read the image {path}: {type(e).__name__}: {e}") from e
         return self.transform(img), y, i
 
