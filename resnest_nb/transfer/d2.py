@@ -405,7 +405,7 @@ def load_detectron_pickle(path, # a `.pkl` checkpoint of the Detectron / detectr
             raise ValueError(f"refusing to load {path}: it is a pickle that calls {str(e)[7:]}, and a detectron2 weights file "
                              "holds only arrays in plain containers; unpickling it could run code. Get the file from its source "
                              "again, or convert a trusted one to .pth (torch.save of its state dict)") from None
-        raise ValueError(f"cannot read {path}: a damaged pickle ({e})") from None
+        raise ValueError(f"cannot read {path}: truncated or not a pickle ({e})") from None
     except (EOFError, ValueError, TypeError, AttributeError, IndexError, MemoryError) as e:
         raise ValueError(f"cannot read {path}: truncated or not a pickle ({type(e).__name__}: {e})") from None
     if not isinstance(data, dict): raise ValueError(f"{path}: a detectron2 .pkl holds a dict, got {type(data).__name__}")
