@@ -602,7 +602,7 @@ def main(argv:list|None=None):
         return launch(train_or_eval, args.num_gpus, num_machines=args.num_machines, machine_rank=args.machine_rank,
                       dist_url=args.dist_url, args=(args,))
     except (ValueError, KeyError, TypeError, FileNotFoundError, ConnectionError, AssertionError) as e:
-        msg = e.args[0] if isinstance(e, KeyError) and e.args else e   # a config typo: "Non-existent config key: MODEL.WIEGHTS"
+        msg = e.args[0] if isinstance(e, KeyError) and e.args else e   # a config typo: "Non-existent key: MODEL.WIEGHTS"
         print(f"resnest_nb.transfer.d2: error: {msg}", file=sys.stderr)
         raise SystemExit(2) from None
 
