@@ -246,7 +246,7 @@ def _publish(partial:Path, final:Path, replace:str|None=None):
 def _running_pid(partial:Path) -> int|None:
     "pid of a live process that is running into `partial` (from its `.pid` file), else None."
     try: pid = int((partial/'.pid').read_text())
-    except (FileNotFoundError, ValueError): return None
+    except (OSError, ValueError): return None
     if pid == os.getpid(): return None
     try: os.kill(pid, 0)
     except ProcessLookupError: return None
