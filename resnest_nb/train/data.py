@@ -228,7 +228,7 @@ def to_rgb(im:Image.Image, # a PIL image of any mode
            name='the image', # what `im` is, for the message
           ) -> Image.Image:
     "`im` as 8-bit RGB, high-depth greyscale scaled by its depth (PIL's own `convert('RGB')` clips 16-bit values above 255 to white)."
-    if im.mode not in _DEPTH: return im if im.mode == 'RGB' else im.convert('RGB')
+    if im.mode not in _DEPTH: return im.convert('RGB')   # a loaded copy even when already RGB: the file may be closed next
     a, top = np.asarray(im).astype(np.float64), _DEPTH[im.mode]
     lo, hi = (float(a.min()), float(a.max())) if a.size else (0., 0.)
     if not np.isfinite(a).all() or lo < 0 or hi > top:
