@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 D2_COMMIT := 02b5c4e295e990042a714712c21dc79b731e8833
 D2_WHEEL := $(firstword $(wildcard ../shared/wheels/detectron2-*.whl))
 
-.PHONY: setup data train test docs export clean lab
+.PHONY: setup data train test docs docs-check export clean lab
 setup: $(STAMP) data
 
 $(STAMP): requirements.txt settings.ini setup.py
@@ -42,9 +42,13 @@ train: setup
 test: setup
 	$(BIN)/resnest-nb test
 
-# a browsable site of every notebook: nbdev_docs (quarto) where quarto exists, else nbconvert via the runner
+# the documentation site in _docs/: Sphinx + myst-nb over the executed notebooks (nbs/48_tools.docs.ipynb, docs/conf.py)
 docs: $(STAMP)
-	@if command -v quarto >/dev/null; then $(BIN)/nbdev_docs; else $(BIN)/resnest-nb docs; fi
+	$(BIN)/resnest-nb docs
+
+# the site in a headless Chromium (Debian's chromium + chromium-driver, installed here when missing and root; selenium)
+docs-check: docs
+	$(BIN)/python docs/check_browser.py
 
 export: $(STAMP)
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean

@@ -20,7 +20,7 @@ def _entry(name):
     entry.__name__ = entry.__qualname__ = name
     entry.__doc__ = (f"{name}: layers {list(cfg.layers)}, radix {cfg.radix}, {cfg.groups}x{cfg.bottleneck_width}d, "
                      f"trained at {cfg.input_size} px.\n\n"
-                     "pretrained: load the release weights (resnest_nb.models.weights.WEIGHTS); weights: a checkpoint path, URL or "
+                     "pretrained: load the release weights (resnest_nb.models.releases.RELEASES); weights: a checkpoint path, URL or "
                      "state dict instead; progress: progress bar while downloading; **kwargs: create_model overrides.")
     return entry
 

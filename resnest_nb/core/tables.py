@@ -8,7 +8,7 @@ import math, numbers
 import pandas as pd
 
 # %% auto 0
-__all__ = ['markdown_table']
+__all__ = ['MISSING', 'markdown_table', 'format_value', 'brief_list']
 
 # %% ../../nbs/00_core.tables.ipynb
 def _fmt_cell(v, digits:int) -> str:
@@ -31,3 +31,24 @@ def markdown_table(df:pd.DataFrame, # table to format
     for row in df.itertuples(index=False):
         lines.append("| " + " | ".join(_fmt_cell(v, digits) for v in row) + " |")
     return "\n".join(lines) + "\n"
+
+# %% ../../nbs/00_core.tables.ipynb
+MISSING = '–'
+
+def format_value(v, # a number, None, or anything with a `str`
+                 fmt:str='.4g', # format spec for numbers, e.g. '.2f', '+.3f'
+                ) -> str:
+    "`v` formatted with `fmt`; None, NaN and inf as `MISSING`; a bool or a non-number as `str(v)`."
+    real = isinstance(v, numbers.Real) and not isinstance(v, bool)
+    if v is None or (real and not math.isfinite(v)): return MISSING
+    return format(v, fmt) if real else str(v)
+
+# %% ../../nbs/00_core.tables.ipynb
+def brief_list(items, # names, or `(name, note)` pairs
+               n:int=8, # how many to show
+              ) -> str:
+    "The first `n` of `items` joined with ', ' (a `(name, note)` pair as `name (note)`), then `... (N in all)` if there are more."
+    items = list(items)
+    s = ', '.join(f'{k} ({v})' if isinstance(k, str) and v is not None else str(k) for k, v in
+                  (i if isinstance(i, tuple) else (i, None) for i in items[:n]))
+    return s + (f", ... ({len(items)} in all)" if len(items) > n else "")

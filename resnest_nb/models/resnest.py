@@ -4,21 +4,21 @@
 
 # %% ../../nbs/03_models.resnest.ipynb 3
 from __future__ import annotations
-import contextlib, difflib, fnmatch, math, statistics, time
-from dataclasses import dataclass, field, asdict
+import difflib, fnmatch, math
+from dataclasses import dataclass, field, asdict, replace
 import torch
 import torch.nn as nn
 from .split_attention import SplitAttention, DropBlock2d, randomize_bn_stats
 from .weights import load_pretrained
+from .releases import RELEASES
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
            'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
            'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
-           'resnet50d', 'resnet101d', 'PUBLISHED', 'PRECISIONS', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models',
-           'model_config', 'create_model', 'count_params', 'count_flops', 'Published', 'count_complexity_meta',
-           'sync_device', 'time_interleaved', 'summary_stats', 'speedup', 'throughput', 'precision_unsupported',
-           'precision_dtype', 'precision_autocast']
+           'resnet50d', 'resnet101d', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
+           'create_model', 'count_params', 'count_flops', 'count_complexity_meta']
 
 # %% ../../nbs/03_models.resnest.ipynb
 class Bottleneck(nn.Module):
@@ -207,18 +207,16 @@ def _check_args(layers, **kw):
     if not (isinstance(layers, (list, tuple)) and len(layers) == 4 and all(isinstance(n, int) and n >= 1 for n in layers)):
         raise ValueError(f"layers must be 4 positive integers (blocks per stage), got layers={layers!r}")
     for name in ('groups', 'bottleneck_width', 'in_chans', 'stem_width'):
-        v = kw[name]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"{name} must be a positive integer, got {name}={v!r}")
+        check_int(name, kw[name])
     for name in ('radix', 'num_classes'):
-        v = kw[name]
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0: raise ValueError(f"{name} must be a non-negative integer, got {name}={v!r}")
+        check_int(name, kw[name], 0)
     for name in ('final_drop', 'dropblock_prob'):
         if not 0. <= kw[name] < 1.: raise ValueError(f"{name} must be in [0, 1), got {name}={kw[name]!r}")
 
 # %% ../../nbs/03_models.resnest.ipynb
 @dataclass(frozen=True)
 class ModelConfig:
-    "Architecture switches of a named variant and the crop size it is evaluated at."
+    "Architecture switches of a named variant and the crop size it is evaluated at (its release's, else 224)."
     layers: tuple
     radix: int = 2
     groups: int = 1
@@ -241,11 +239,11 @@ MODEL_CONFIGS = {
     # CPU-sized variants (timm's resnest14d / resnest26d)
     'resnest14d': ModelConfig((1, 1, 1, 1)),
     'resnest26d': ModelConfig((2, 2, 2, 2)),
-    # the paper's main models, with the crop each was trained and evaluated at (the release's verify.py)
+    # the paper's main models (each is evaluated at its release's crop, set below from `models.releases`)
     'resnest50': ModelConfig(_R50),
-    'resnest101': ModelConfig((3, 4, 23, 3), stem_width=64, input_size=256),
-    'resnest200': ModelConfig((3, 24, 36, 3), stem_width=64, input_size=320),
-    'resnest269': ModelConfig((3, 30, 48, 8), stem_width=64, input_size=416),
+    'resnest101': ModelConfig((3, 4, 23, 3), stem_width=64),
+    'resnest200': ModelConfig((3, 24, 36, 3), stem_width=64),
+    'resnest269': ModelConfig((3, 30, 48, 8), stem_width=64),
     # the ablation variants of the paper (the release's resnest50_fast_*), avd before the 3x3 conv
     **{f'resnest50_fast_{r}s{k}x{w}d': ModelConfig(_R50, radix=r, groups=k, bottleneck_width=w, **_FAST)
        for r, k, w in [(1, 1, 64), (2, 1, 64), (4, 1, 64), (1, 2, 40), (2, 2, 40), (4, 2, 40), (1, 4, 24)]},
@@ -255,6 +253,9 @@ MODEL_CONFIGS = {
     'resnet50d': ModelConfig(_R50, radix=0, avd=False),
     'resnet101d': ModelConfig((3, 4, 23, 3), radix=0, avd=False),
 }
+# the crop each released model was evaluated at is part of its release record
+MODEL_CONFIGS = {n: replace(c, input_size=RELEASES[n].crop_size) if n in RELEASES and RELEASES[n].crop_size else c
+                 for n, c in MODEL_CONFIGS.items()}
 
 # %% ../../nbs/03_models.resnest.ipynb
 def list_models(pattern:str='*') -> list:
@@ -321,31 +322,6 @@ def count_flops(model:nn.Module, # model to measure
     return fc.get_total_flops() // 2
 
 # %% ../../nbs/03_models.resnest.ipynb
-@dataclass(frozen=True)
-class Published:
-    "Published complexity of a model: parameters (M) and GFLOPs (multiply-adds, 224 px unless stated), with sources."
-    params_m: float|None
-    gflops: float|None
-    source: str
-    third_party_params_m: float|None = None
-    third_party_gflops: float|None = None
-    third_party_source: str = ""
-
-_ABL = "official ablation.md (github.com/zhanghang1989/ResNeSt, commit 546b248), columns #P / GFLOPs"
-_P3 = "arXiv 2004.08955, Table 3 / text (params); GFLOPs: not found"
-_PADDLE = "PaddleClas docs, models/ImageNet1k/ResNeSt.md (release/2.6)"
-PUBLISHED = {
-    'resnest50_fast_1s1x64d': Published(26.3, 4.34, _ABL), 'resnest50_fast_2s1x64d': Published(27.5, 4.34, _ABL),
-    'resnest50_fast_4s1x64d': Published(31.9, 4.35, _ABL), 'resnest50_fast_1s2x40d': Published(25.9, 4.38, _ABL),
-    'resnest50_fast_2s2x40d': Published(26.9, 4.38, _ABL), 'resnest50_fast_4s2x40d': Published(30.4, 4.41, _ABL),
-    'resnest50_fast_1s4x24d': Published(25.7, 4.42, _ABL),
-    'resnest50': Published(27.5, 5.39, "arXiv 2004.08955, Table 3", 27.5, 5.40, _PADDLE),
-    'resnest101': Published(48.3, None, _P3, 48.4, 10.25, _PADDLE),
-    'resnest200': Published(70.2, None, _P3, 70.4, 17.50, _PADDLE),
-    'resnest269': Published(110.9, None, _P3, 111.2, 22.54, _PADDLE),
-    'resnet50d': Published(None, None, "paper Table 2 (ResNetD-50 row): not found"),
-}
-
 def count_complexity_meta(name:str, # a registered model
                           input_size:int=224, # square input side
                           norm_elements:bool=False, # also return the number of BatchNorm output elements
@@ -362,90 +338,3 @@ def count_complexity_meta(name:str, # a registered model
     for h in hooks: h.remove()
     out = (count_params(m), fc.get_total_flops() // 2)
     return out + (n_norm[0],) if norm_elements else out
-
-# %% ../../nbs/03_models.resnest.ipynb
-def sync_device(device):
-    "Wait for queued GPU work, so that timings measure it (no-op on CPU)."
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
-
-def time_interleaved(fns:dict, # name -> zero-argument callable (one call = one timed unit)
-                     repeats:int=10, # timed rounds
-                     warmup:int=2, # untimed rounds first
-                     device:str|torch.device='cpu', # synchronised around each call when it is a GPU
-                     progress:bool=True, # show a progress bar
-                    ) -> dict:
-    "Seconds per call of every callable, measured round-robin: `{name: [t_round0, t_round1, ...]}`."
-    from fastprogress.fastprogress import progress_bar
-    if not fns: raise ValueError("fns is empty: nothing to time")
-    if repeats < 1 or warmup < 0: raise ValueError(f"need repeats >= 1 and warmup >= 0, got repeats={repeats!r}, warmup={warmup!r}")
-    names = list(fns)
-    for _ in range(warmup):
-        for n in names: fns[n]()
-    times = {n: [] for n in names}
-    for i in (progress_bar(range(repeats), leave=False) if progress else range(repeats)):
-        k = i % len(names)
-        for n in names[k:] + names[:k]:
-            sync_device(device); t0 = time.perf_counter()
-            fns[n](); sync_device(device)
-            times[n].append(time.perf_counter() - t0)
-    return times
-
-def summary_stats(values) -> dict:
-    "Median, quartiles, min and max of `values`."
-    v = sorted(values)
-    q = statistics.quantiles(v, n=4, method='inclusive') if len(v) > 1 else [v[0]] * 3
-    return {'median': statistics.median(v), 'q25': q[0], 'q75': q[2], 'min': v[0], 'max': v[-1], 'n': len(v)}
-
-def speedup(times:dict, # output of `time_interleaved`
-            name:str, # the contender
-            baseline:str, # what it is compared with
-           ) -> dict:
-    "How many times faster `name` runs than `baseline`: per-round `t_baseline / t_name`, summarised (median, quartiles, min, max)."
-    for n in (name, baseline):
-        if n not in times: raise ValueError(f"no timings for {n!r}; have {sorted(times)}")
-    return summary_stats([tb / tn for tn, tb in zip(times[name], times[baseline])])
-
-def throughput(times:dict, batch_size:int) -> dict:
-    "Images per second of every contender: median and quartiles over rounds."
-    return {n: {k: (batch_size / v if k in ('median', 'q25', 'q75', 'min', 'max') else v) for k, v in summary_stats(t).items()}
-            for n, t in times.items()}
-
-# %% ../../nbs/03_models.resnest.ipynb
-PRECISIONS = {'fp32': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}
-
-def precision_unsupported(precision:str, # 'fp32', 'bf16' or 'fp16'
-                          device:str|torch.device='cpu', # where the arithmetic runs
-                         ) -> str|None:
-    "Why `device` cannot run `precision` natively, or None when it can."
-    dev = torch.device(device)
-    if precision == 'fp32': return None
-    if dev.type == 'cuda':
-        if precision == 'bf16' and not torch.cuda.is_bf16_supported():
-            return f"this GPU ({torch.cuda.get_device_name(dev)}) has no bf16 support"
-        return None
-    if dev.type == 'cpu':
-        native = {'bf16': torch.ops.mkldnn._is_mkldnn_bf16_supported, 'fp16': torch.ops.mkldnn._is_mkldnn_fp16_supported}[precision]()
-        if not native:
-            need = 'AVX-512 BF16 or AMX' if precision == 'bf16' else 'AVX-512 FP16 or AMX-FP16'
-            return f"this CPU ({torch.backends.cpu.get_cpu_capability()}) has no native {precision} kernels (needs {need})"
-    return None
-
-def precision_dtype(precision:str, # 'fp32', 'bf16' or 'fp16'
-                    device:str|torch.device='cpu', # where the arithmetic runs
-                    emulated:bool=False, # accept a precision the device only emulates (slow, same numbers)
-                   ) -> torch.dtype:
-    "The dtype of `precision`, after checking that `device` can run it natively."
-    if precision not in PRECISIONS: raise ValueError(f"precision must be one of {list(PRECISIONS)}, got precision={precision!r}")
-    why = precision_unsupported(precision, device)
-    if why and not emulated:
-        raise ValueError(f"precision={precision!r} on {torch.device(device).type}: {why}, so it would run slower than fp32. "
-                         f"Use precision='fp32', or emulated=True to get its numbers anyway")
-    return PRECISIONS[precision]
-
-def precision_autocast(precision:str, # 'fp32', 'bf16' or 'fp16'
-                       device:str|torch.device='cpu', # where the arithmetic runs
-                       emulated:bool=False, # accept a precision the device only emulates
-                      ):
-    "`torch.autocast` to `precision`'s dtype on `device` (checked by `precision_dtype`); no context for fp32."
-    dtype = precision_dtype(precision, device, emulated)
-    return contextlib.nullcontext() if precision == 'fp32' else torch.autocast(torch.device(device).type, dtype=dtype)

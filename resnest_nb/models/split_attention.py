@@ -7,6 +7,7 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'randomize_bn_stats', 'plot_attention']
@@ -81,7 +82,7 @@ class SplitAttention(nn.Module):
                 ):
         super().__init__()
         for name, v in dict(in_channels=in_channels, channels=channels, groups=groups, radix=radix).items():
-            if not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be a positive integer, got {name}={v!r}")
+            check_int(name, v)
         if in_channels % groups or channels % groups:
             raise ValueError(f"in_channels={in_channels} and channels={channels} must both be divisible by groups={groups}")
         d = inter_channels(in_channels, radix, reduction_factor, min_inter_channels)

@@ -4,18 +4,18 @@
 
 # %% ../../nbs/49_tools.cli.ipynb 3
 from __future__ import annotations
-import argparse, errno, sys
+import argparse, contextlib, errno, io, json, re, sys, time
 from pathlib import Path
 from .runner import (repo_root, experiments_dir, list_experiments, notebook_params, run_experiment,
-                                     ExperimentError, RunInterrupted, display_path, find_root, root_notice)
+                                     experiment_path, ExperimentError, RunInterrupted, display_path, find_root, root_notice)
 from .notebooks import refresh_outputs, keep_run_outputs
 from .imports import import_order_violations
 from .suite import run_tests
 from .readme import write_readme
-from .docs import render_docs
+from .docs import build_site
 
 # %% auto 0
-__all__ = ['format_experiments', 'main']
+__all__ = ['expected_time', 'format_experiments', 'format_experiment', 'main']
 
 # %% ../../nbs/49_tools.cli.ipynb
 def _add_run_args(p, with_name=True):
@@ -32,7 +32,8 @@ def _parser():
     ap = argparse.ArgumentParser('resnest-nb', description="Run ResNeSt experiments (papermill notebooks) and the project's tests.")
     ap.add_argument('--root', default=None, help="repository root (default: the git checkout holding the current directory)")
     sub = ap.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
-    sub.add_parser('list', help="experiment notebooks and their parameters")
+    sub.add_parser('list', help="the experiments, one line each")
+    sub.add_parser('show', help="an experiment's parameters with defaults and comments").add_argument('name', help="experiment name (see `resnest-nb list`)")
     _add_run_args(sub.add_parser('run', help="run an experiment into runs/RUN_NAME/"))
     _add_run_args(sub.add_parser('bench', help="= run benchmark"), with_name=False)
     _add_run_args(sub.add_parser('results', help="= run results"), with_name=False)
@@ -43,7 +44,7 @@ def _parser():
     t.add_argument('--no-library', action='store_true', help="skip the library notebooks")
     t.add_argument('--no-experiments', action='store_true', help="skip the experiment notebooks")
     sub.add_parser('readme', help="regenerate README.md from nbs/index.ipynb")
-    d = sub.add_parser('docs', help="render every notebook to HTML in _docs/ (nbconvert; `make docs` prefers nbdev_docs where quarto exists)")
+    d = sub.add_parser('docs', help="build the documentation site into _docs/ (Sphinx + myst-nb over the executed notebooks; fails on any warning or broken link)")
     d.add_argument('--out', default=None, help="output folder (default: _docs)")
     o = sub.add_parser('outputs', help="execute notebooks in place and keep their outputs without noise or machine paths")
     o.add_argument('notebooks', nargs='+', help="notebook files")
@@ -53,33 +54,86 @@ def _parser():
     sub.add_parser('check-imports', help="fail if a notebook imports from a later notebook (the bands read in one direction)")
     return ap
 
+def _summary(nb) -> str:
+    "The `> ` summary lines of a notebook's first markdown cell, joined."
+    text = next((''.join(c['source']) for c in nb['cells'] if c['cell_type'] == 'markdown'), '')
+    return ' '.join(l[1:].strip() for l in text.splitlines() if l.startswith('>'))
+
+_TIME = re.compile(r'(?:about )?\b\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\s*(?:min|minutes|h|hours)\b[^.\n):;]*')
+
+def expected_time(nb, params=None) -> str|None:
+    "The run time the notebook states: in its prose (`about 20-25 min on 2 shared CPU cores`), else in a parameter's comment."
+    for c in nb['cells']:
+        if c['cell_type'] == 'markdown':
+            m = _TIME.search(''.join(c['source']))
+            if m: return m.group(0).strip(' ,')
+    for p in (params or {}).values():
+        m = _TIME.search(p.help or '')
+        if m: return f"{m.group(0).strip(' ,')} ({p.name} = {p.default!r})"
+    return None
+
 def format_experiments(exp_dir=None) -> str:
-    "The experiments of `exp_dir` with their parameters (name, default, type, help), as `resnest-nb list` prints them."
+    "One line per experiment of `exp_dir`: name, number of parameters, whether a tiny yaml exists, the notebook's summary."
     exp_dir = Path(exp_dir) if exp_dir is not None else experiments_dir()
     lines = []
     for name in list_experiments(exp_dir):
-        tiny = ' (tiny yaml: yes)' if (exp_dir/f'{name}.tiny.yaml').is_file() else ' (tiny yaml: MISSING)'
-        lines.append(f"{name}{tiny}")
-        try: ps = notebook_params(exp_dir/f'{name}.ipynb')
-        except ValueError as e: lines.append(f"    error: {e}"); continue
-        for p in ps.values():
-            t = p.type.__name__ if p.type else 'any'
-            lines.append(f"    {p.name:<20} {repr(p.default):<28} {t:<6} {p.help}")
+        nb = json.loads((exp_dir/f'{name}.ipynb').read_text(encoding='utf-8'))
+        try: n = f"{len(notebook_params(exp_dir/f'{name}.ipynb'))} params"
+        except ValueError: n = 'BAD parameters cell'
+        tiny = 'tiny' if (exp_dir/f'{name}.tiny.yaml').is_file() else 'NO tiny yaml'
+        summary = _summary(nb)
+        lines.append(f"{name:<22} {n:>9}  {tiny:<4}  {summary[:90] + ('...' if len(summary) > 90 else '')}")
+    lines.append("(resnest-nb show NAME: its parameters with defaults and comments)")
     return '\n'.join(lines)
+
+def format_experiment(name:str, # experiment name (notebook stem)
+                      exp_dir=None, # folder of the experiment notebooks
+                     ) -> str:
+    "An experiment's summary, stated run time and parameters (name, default, type, comment), as `resnest-nb show` prints it."
+    exp_dir = Path(exp_dir) if exp_dir is not None else experiments_dir()
+    path = experiment_path(name, exp_dir)
+    nb = json.loads(path.read_text(encoding='utf-8'))
+    params = notebook_params(path)
+    lines = [f"{name}: {_summary(nb)}", f"expected time: {expected_time(nb, params) or 'not stated in the notebook'}",
+             f"tiny parameters: {name}.tiny.yaml" + ('' if (exp_dir/f'{name}.tiny.yaml').is_file() else ' (MISSING)'),
+             "parameters (-p NAME VALUE):"]
+    for p in params.values():
+        t = p.type.__name__ if p.type else 'any'
+        lines.append(f"  {p.name:<20} {repr(p.default):<28} {t:<6} {p.help}")
+    return '\n'.join(lines)
+
+def _experiment_epilog(ap, pre, root):
+    "`run NAME --help`, `bench --help` and `results --help` end with the experiment's parameters (its `show`)."
+    name = {'bench': 'benchmark', 'results': 'results'}.get(pre.cmd) or (getattr(pre, 'name', None) if pre.cmd == 'run' else None)
+    if not name: return
+    try: text = format_experiment(name, experiments_dir(root))
+    except (ValueError, FileNotFoundError, ExperimentError): return
+    p = next(a for a in ap._actions if isinstance(a, argparse._SubParsersAction)).choices[pre.cmd]
+    p.formatter_class, p.epilog = argparse.RawDescriptionHelpFormatter, text
 
 def main(argv=None) -> int:
     "The `resnest-nb` command line; returns the exit status."
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    ap = _parser()
+    if {'-h', '--help'} & set(argv):
+        try:
+            with contextlib.redirect_stderr(io.StringIO()): pre, _ = ap.parse_known_args([a for a in argv if a not in ('-h', '--help')])
+            _experiment_epilog(ap, pre, Path(pre.root).resolve() if pre.root else repo_root())
+        except (SystemExit, FileNotFoundError): pass
+    args = ap.parse_args(argv)
     try:
         root, how = find_root(args.root)
         if (notice := root_notice(root, how)) and args.cmd not in ('list', 'check-imports'): print(notice, file=sys.stderr)
         if args.cmd == 'list': print(format_experiments(experiments_dir(root))); return 0
+        if args.cmd == 'show': print(format_experiment(args.name, experiments_dir(root))); return 0
         if args.cmd == 'test':
             return run_tests(args.only, args.flags, args.n_workers, not args.no_library, not args.no_experiments, root)
         if args.cmd == 'readme': print(f"wrote {write_readme(root)}"); return 0
         if args.cmd == 'docs':
-            pages = render_docs(root, args.out)
-            print(f"wrote {len(pages)} pages: {display_path(pages[0], Path.cwd())}"); return 0
+            t0, out = time.time(), Path(args.out) if args.out else root/'_docs'
+            try: n = build_site(root, out)
+            except RuntimeError as e: print(f"resnest-nb docs: {e}", file=sys.stderr); return 1
+            print(f"docs: {n} pages in {display_path(out, Path.cwd())}/ ({time.time() - t0:.0f} s), links checked; open {display_path(out/'index.html', Path.cwd())}"); return 0
         if args.cmd == 'outputs':
             for f in args.notebooks: print(f"executing {f} ...", flush=True); refresh_outputs(f)
             return 0

@@ -8,7 +8,9 @@ import base64, importlib.metadata, math, numbers, os, platform, re, shutil, warn
 from pathlib import Path
 import pandas as pd
 from ..core.io import atomic_write, save_figure
-from ..core.tables import markdown_table
+from ..core.tables import markdown_table, format_value
+from ..core.verdicts import Verdict, CLAIM_VERDICTS
+from ..models.releases import RELEASES
 from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 from .results import load_runs, experiment_kind, flatten_metrics, headline_metrics
 
@@ -53,10 +55,10 @@ def gather_runs(runs_dir, # folder whose sub-folders are runs
 def honest_verdicts(df:pd.DataFrame, # a table with a `verdict` column (the `verify_*` runs)
                     caveats:list, # the run's `run_caveats`
                    ) -> pd.DataFrame:
-    "`df` with every 'reproduced' verdict replaced by 'not a reproduction (...)' when the run is tiny, partial or from a dirty tree."
+    "`df` with every `Verdict.REPRODUCED` replaced by 'not a reproduction (...)' when the run is tiny, partial or from a dirty tree."
     if 'verdict' not in df.columns or not caveats: return df
     df = df.copy()
-    bad = df['verdict'].astype(str).str.startswith('reproduced')
+    bad = df['verdict'].astype(str).str.startswith(str(Verdict.REPRODUCED))   # also the older 'reproduced (within ...)'
     df.loc[bad, 'verdict'] = f"not a reproduction ({'; '.join(caveats)})"
     return df
 
@@ -71,40 +73,29 @@ def run_tables(metrics:dict) -> list:
             out += [(f"{k}.{k2}", pd.DataFrame(v2)) for k2, v2 in v.items() if is_table(v2)]
     return out
 
-_PUB = ('published', 'paper', 'reported', 'claimed', 'expected', 'reference')
-_MEAS = ('measured', 'ours', 'reproduced', 'observed', 'actual', 'got')
-_WORD = lambda words: re.compile(r'(^|_)(' + '|'.join(words) + r')(_|$)')
-
-def _stem(col:str, words) -> str|None:
-    c = str(col).lower()
-    if not _WORD(words).search(c): return None
-    return _WORD(words).sub(lambda m: '_' if m[1] and m[3] else '', c).strip('_')
+_NAME_COLS = ('model', 'config', 'name')
 
 def published_pairs(df:pd.DataFrame) -> list:
-    "`[(published_col, measured_col, stem)]`: numeric columns that name a published value and its measured partner."
-    num = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-    pairs = []
-    for p in num:
-        stem = _stem(p, _PUB)
-        if stem is None: continue
-        cands = [m for m in num if m != p and _stem(m, _PUB) is None and (_stem(m, _MEAS) == stem or str(m).lower() == stem)]
-        if cands: pairs.append((p, cands[0], stem or 'value'))
-    return pairs
+    "`[(published_col, measured_col, metric)]` for each metric that the release records of `df`'s rows publish and `df` measures."
+    key = next((c for c in _NAME_COLS if c in df.columns), None)
+    if key is None: return []
+    recs = [RELEASES[n] for n in df[key] if isinstance(n, str) and n in RELEASES]
+    metrics = dict.fromkeys(m.name for r in recs for m in r.metrics if m.value is not None)
+    num = lambda c: pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+    return [(f"published_{m}", m, m) for m in metrics if m in df.columns and num(m)]
 
 def with_differences(df:pd.DataFrame) -> pd.DataFrame:
-    "`df` with a `<stem>_diff` column (measured - published) for each published/measured pair that has none."
+    "`df` with `published_<metric>` read from the release records and `<metric>_diff` (measured - published) where it has none."
     df = df.copy()
-    for p, m, stem in published_pairs(df):
-        name = f"{stem}_diff" if stem != 'value' else 'diff'
-        if not any(str(c).lower() in (name, f"{stem}_difference", 'difference' if stem == 'value' else name) for c in df.columns):
-            df[name] = df[m] - df[p]
+    key = next((c for c in _NAME_COLS if c in df.columns), None)
+    for p, m, metric in published_pairs(df):
+        df[p] = [RELEASES[n].metric(metric) if isinstance(n, str) and n in RELEASES else None for n in df[key]]
+        df[p] = df[p].astype(float)
+        if not any(c in df.columns for c in (f"{metric}_diff", f"diff_{metric}")): df[f"{metric}_diff"] = df[m] - df[p]
     return df
 
-# %% ../../nbs/44_tools.report.ipynb
-def _fmt(v, digits=4):
-    if v is None or (isinstance(v, float) and not math.isfinite(v)): return "n/a"
-    return f"{v:.{digits}g}" if isinstance(v, numbers.Real) and not isinstance(v, bool) else str(v)
 
+# %% ../../nbs/44_tools.report.ipynb
 def _fig(run:dict, name:str, out_dir:Path, caption:str='') -> str:
     "Copy `run['dir']/name` to `out_dir/figures/` and return its markdown image (empty if the run has no such file)."
     src = Path(run['dir'])/name
@@ -122,10 +113,10 @@ _FRACTIONS = {'accuracy', 'miou', 'pixel_acc', 'ap', 'ap50', 'ap75', 'top1'}   #
 
 def _claim_sentence(c:dict) -> str:
     scale, unit = (100, ' points') if str(c.get('metric', '')).lower() in _FRACTIONS else (1, '')
-    ci = (f"95% CI [{_fmt(c['ci_low'] * scale, 3)}, {_fmt(c['ci_high'] * scale, 3)}]" if c.get('ci_low') is not None
+    ci = (f"95% CI [{format_value(c['ci_low'] * scale, '.3g')}, {format_value(c['ci_high'] * scale, '.3g')}]" if c.get('ci_low') is not None
           else "no interval (one seed)")
     return (f"{c.get('task', '')}: {c['claim']} in {c.get('metric')}, mean paired difference "
-            f"{_fmt(c['mean_diff'] * scale, 3)}{unit}, {ci}, n = {c.get('n_seeds')}: **{c['verdict']}**")
+            f"{format_value(c['mean_diff'] * scale, '.3g')}{unit}, {ci}, n = {c.get('n_seeds')}: **{c['verdict']}**")
 
 def section_abstract(runs:list) -> str:
     "What was run and what it found, in sentences built from the runs' own numbers."
@@ -141,16 +132,16 @@ def section_abstract(runs:list) -> str:
                f"with parameters changed from the defaults ({', '.join(f'{k}={v}' for k, v in over.items())})" if over else
                "(no run.json: parameters not recorded)")
         s.append(f"The main job ({r['name']}, {how}) trained {m.get('parameters', {}).get('arch', 'the model')} to "
-                 f"{_fmt(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}"
+                 f"{format_value(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}"
                  + (f" (caveats: {'; '.join(r['caveats'])})." if r.get('caveats') else "."))
     v = _of(runs, *[k for k in EXPECTED if k.startswith('verify_')])
     s.append(f"Published numbers were re-measured in {len(v)} `verify_*` run(s)." if v else
              "No `verify_*` run was found: no published number was re-measured (see *Not run*).")
     for r in _of(runs, 'claims'):
         cl = r['metrics'].get('claims', [])
-        counts = {v: sum(c.get('verdict') == v for c in cl) for v in ('supported', 'contradicted', 'inconclusive at this budget')}
-        s.append(f"The claim tests ({r['name']}) gave {counts['supported']} supported, {counts['contradicted']} contradicted and "
-                 f"{counts['inconclusive at this budget']} inconclusive verdict(s) out of {len(cl)}, listed below.")
+        counts = {v: sum(c.get('verdict') == v for c in cl) for v in CLAIM_VERDICTS}
+        s.append(f"The claim tests ({r['name']}) gave {counts[Verdict.SUPPORTED]} supported, {counts[Verdict.CONTRADICTED]} contradicted and "
+                 f"{counts[Verdict.INCONCLUSIVE]} inconclusive verdict(s) out of {len(cl)}, listed below.")
         bullets += [f"- {r['name']}, {_claim_sentence(c)}" for c in cl]
     return "## Abstract\n\n" + " ".join(s) + "\n\n" + "\n".join(bullets) + "\n"
 
@@ -207,7 +198,7 @@ def section_published(runs:list, out_dir:Path) -> str:
         for r in found:
             tabs = run_tables(r['metrics'])
             heads = headline_metrics(flatten_metrics(r['metrics']))
-            if heads: s.append(f"Run `{r['name']}`: " + ", ".join(f"{k} {_fmt(x)}" for k, x in heads.items()) + ".\n")
+            if heads: s.append(f"Run `{r['name']}`: " + ", ".join(f"{k} {format_value(x)}" for k, x in heads.items()) + ".\n")
             if not tabs: s.append(f"_run `{r['name']}` holds no table._\n")
             if r.get('caveats'): s.append(f"_Run `{r['name']}` cannot count as a reproduction: {'; '.join(r['caveats'])}._\n")
             for key, df in tabs: s.append(f"\n`{r['name']}`: {key}\n\n" + markdown_table(with_differences(honest_verdicts(df, r.get('caveats'))), 4))
@@ -233,7 +224,7 @@ def section_claims(runs:list, out_dir:Path) -> str:
         s.append(markdown_table(df[[c for c in _CLAIM_COLS if c in df.columns]], 4) if len(df) else "_the run holds no claims._\n")
         if m.get('classification_sd_diff') is not None:
             s.append(f"\nSeed-to-seed standard deviation of the classification paired difference: "
-                     f"{_fmt(100 * m['classification_sd_diff'], 3)} points.\n")
+                     f"{format_value(100 * m['classification_sd_diff'], '.3g')} points.\n")
         s += [_fig(r, 'claims_forest.png', out_dir, 'paired differences with intervals'), _fig(r, 'claims_pairs.png', out_dir, 'scores per seed')]
     return "\n".join(s)
 

@@ -5,6 +5,7 @@
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
 import ast, contextlib, difflib, errno, json, logging, os, re, shutil, sys, tempfile, time
+from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
 import nbformat, yaml
@@ -363,6 +364,9 @@ def _resume_command(name, run, argv_params, files, tiny) -> str:
     parts += [f"-p {k} {v}" for k, v in (argv_params.items() if isinstance(argv_params, dict) else (argv_params or []))]
     parts += [f"-f {f}" for f in ([files] if isinstance(files, (str, Path)) else files)]
     return ' '.join(str(p) for p in parts + ['--resume'])
+# the kernel's start-up noise in every run: timm/resnest's torch.jit.script (deprecated) and tqdm.auto without ipywidgets
+_KERNEL_WARNINGS = ','.join(filter(None, [os.environ.get('PYTHONWARNINGS'), 'ignore:`torch.jit.script` is deprecated:FutureWarning',
+                                          'ignore:IProgress not found:Warning']))
 
 def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipynb`)
                    params=None, # parameter overrides, `{key: value}` (strings are parsed like papermill's `-p`)
@@ -410,7 +414,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     print(f"running {nb.name} -> {display_path(final, root)}/ with {values}" + (" (tiny: a smoke test, kept apart in runs/tiny/)" if tiny else ""))
     has_resume = 'resume' in spec
     try:
-        with _tagged_copy(nb) as src, _quiet_papermill_params():
+        with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
                                 stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
                                 kernel_name='python3')

@@ -11,10 +11,13 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-from ..models.resnest import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta, time_interleaved, Published, PUBLISHED
+from ..models.resnest import ResNeSt, create_model, model_config, count_params, count_flops, count_complexity_meta
+from ..models.releases import RELEASES, releases
+from ..core.timing import time_interleaved
 from ..models.split_attention import SplitAttention, plot_attention
 from ..core.io import seed_everything
 from .learner import format_duration
+from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
@@ -203,7 +206,7 @@ def train_variant(overrides:dict, # the variant
                   label_smoothing:float=0.1, # as in the paper's recipe (`resnest_learner`'s default)
                  ) -> dict:
     "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
-    if not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got epochs={epochs!r}")
+    check_int('epochs', epochs)
     in_chans, _, n_classes = _data_geometry(dls)
     seed_everything(seed)
     for dl in dls.loaders: dl.rng = random.Random(seed)   # fastai's DataLoader draws its shuffle RNG once, at creation
@@ -377,20 +380,21 @@ def attention_preference(maps:dict, # from `attention_maps`
 # %% ../../nbs/13_train.ablation.ipynb
 def _pct(ours, theirs): return None if theirs is None else 100. * (ours / theirs - 1.)
 
-def paper_table(names:list|None=None, # registered models (default: all of `PUBLISHED`)
+def paper_table(names:list|None=None, # registered models (default: every classifier release with published complexity)
                ) -> pd.DataFrame:
     "Our params and GMACs (224 px, 224 px + one MAC per BatchNorm output, own crop) beside the published figures, differences in %."
     rows = []
-    for n in names or list(PUBLISHED):
-        pub, crop = PUBLISHED[n], model_config(n).input_size
+    for n in names or [r.name for r in releases('classification') if r.source('params_m')]:
+        rec, crop = RELEASES[n], model_config(n).input_size
+        pub = {k: rec.metric(k) for k in ('params_m', 'gflops', 'third_party_gflops')}
         p, f224, nbn = count_complexity_meta(n, 224, norm_elements=True)
         fcrop = f224 if crop == 224 else count_complexity_meta(n, crop)[1]
-        rows.append(dict(model=n, crop=crop, params_m=p / 1e6, paper_params_m=pub.params_m, params_diff_pct=_pct(p / 1e6, pub.params_m),
+        rows.append(dict(model=n, crop=crop, params_m=p / 1e6, paper_params_m=pub['params_m'], params_diff_pct=_pct(p / 1e6, pub['params_m']),
                          gmacs_224=f224 / 1e9, gmacs_224_incl_bn=(f224 + nbn) / 1e9, gmacs_crop=fcrop / 1e9,
-                         paper_gflops=pub.gflops, gflops_diff_pct=_pct(f224 / 1e9, pub.gflops),
-                         gflops_incl_bn_diff_pct=_pct((f224 + nbn) / 1e9, pub.gflops),
-                         paddle_gflops=pub.third_party_gflops, paddle_diff_pct=_pct(f224 / 1e9, pub.third_party_gflops),
-                         source=pub.source))
+                         paper_gflops=pub['gflops'], gflops_diff_pct=_pct(f224 / 1e9, pub['gflops']),
+                         gflops_incl_bn_diff_pct=_pct((f224 + nbn) / 1e9, pub['gflops']),
+                         paddle_gflops=pub['third_party_gflops'], paddle_diff_pct=_pct(f224 / 1e9, pub['third_party_gflops']),
+                         source=rec.source('params_m')))
     df = pd.DataFrame(rows).set_index('model')
     num = [c for c in df.columns if c not in ('source', 'crop')]
     df[num] = df[num].astype(float)   # missing published figures become NaN, not None

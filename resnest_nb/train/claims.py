@@ -11,10 +11,12 @@ import torch.nn as nn
 from scipy import stats
 from ..models.resnest import count_params, count_flops
 from .ablation import train_variant, measure_latency
+from ..core.verdicts import Verdict, CLAIM_VERDICTS, claim_verdict
+from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['METHOD', 'VERDICTS', 'paired_t_ci', 'claim_verdict', 'ci_half_width', 'seeds_needed', 'run_paired', 'model_costs',
-           'claims_table', 'plot_claims', 'plot_pairs', 'classification_trainer']
+__all__ = ['METHOD', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'run_paired', 'model_costs', 'claims_table', 'plot_claims',
+           'plot_pairs', 'classification_trainer']
 
 # %% ../../nbs/14_train.claims.ipynb
 METHOD = "paired t: mean of the per-seed differences +- t(0.975, n-1) * sd / sqrt(n), Student t from scipy.stats.t"
@@ -49,22 +51,11 @@ def paired_t_ci(treatment, # one score per seed for the treatment (e.g. ResNeSt'
     return out
 
 # %% ../../nbs/14_train.claims.ipynb
-VERDICTS = ('supported', 'contradicted', 'inconclusive at this budget')
-
-def claim_verdict(ci_low:float|None, # lower end of the interval of treatment - baseline (None: no interval)
-                  ci_high:float|None, # upper end
-                 ) -> str:
-    "'supported' if the interval lies above 0, 'contradicted' if below, else 'inconclusive at this budget'."
-    if ci_low is None or ci_high is None or not (math.isfinite(ci_low) and math.isfinite(ci_high)): return VERDICTS[2]
-    if ci_low > ci_high: raise ValueError(f"ci_low={ci_low!r} is above ci_high={ci_high!r}")
-    return VERDICTS[0] if ci_low > 0 else VERDICTS[1] if ci_high < 0 else VERDICTS[2]
-
-# %% ../../nbs/14_train.claims.ipynb
 def ci_half_width(sd:float, # seed-to-seed standard deviation of the paired difference
                   n:int, # seeds
                   confidence:float=0.95) -> float:
     "Half-width `t(0.5 + confidence/2, n-1) * sd / sqrt(n)` of the paired t interval over `n` seeds."
-    if not isinstance(n, int) or n < 2: raise ValueError(f"an interval needs n >= 2 seeds, got n={n!r}")
+    check_int('n', n, 2, why='an interval needs two seeds or more')
     return float(stats.t.ppf(0.5 + confidence / 2, n - 1)) * sd / math.sqrt(n)
 
 def seeds_needed(sd:float, # seed-to-seed standard deviation of the paired difference (e.g. from a pilot)
@@ -145,7 +136,7 @@ def claims_table(runs:pd.DataFrame, # from `run_paired`: columns variant, seed a
                    treatment_mean=float(pair[t].mean()) if len(pair) else None,
                    baseline_mean=float(pair[baseline].mean()) if len(pair) else None,
                    **{k: (r[k] if r else None) for k in ('mean_diff', 'ci_low', 'ci_high', 'sd_diff', 'p_value')},
-                   verdict=claim_verdict(r['ci_low'], r['ci_high']) if r else VERDICTS[2])
+                   verdict=claim_verdict(r['ci_low'], r['ci_high']) if r else Verdict.INCONCLUSIVE)
         if costs is not None:
             for arm, v in (('treatment', t), ('baseline', baseline)):
                 for c in ('params_m', 'mmacs', 'latency_ms'):
@@ -157,7 +148,7 @@ def claims_table(runs:pd.DataFrame, # from `run_paired`: columns variant, seed a
     return df
 
 # %% ../../nbs/14_train.claims.ipynb
-_COLOURS = {'supported': 'tab:green', 'contradicted': 'tab:red', 'inconclusive at this budget': 'tab:grey'}
+_COLOURS = {Verdict.SUPPORTED: 'tab:green', Verdict.CONTRADICTED: 'tab:red', Verdict.INCONCLUSIVE: 'tab:grey'}
 
 def plot_claims(table:pd.DataFrame, # from `claims_table` (several tasks may be concatenated)
                 scale:float=100., # differences are multiplied by this (100: accuracy in points)

@@ -12,53 +12,34 @@ import torch
 import torch.distributed as dist
 import torchvision.transforms as T
 from PIL import Image
-from ..models.resnest import create_model, model_config, PRECISIONS, precision_dtype, precision_autocast
-from ..models.weights import WEIGHTS, release_checkpoint, verify_sha256, file_sha256, load_checkpoint
+from ..models.resnest import create_model, model_config
+from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
+from ..core.device import world, init_distributed, resolve_device
+from ..core.tables import brief_list, format_value, MISSING
+from ..models.weights import resolve_checkpoint, classifier_release, verify_sha256, file_sha256, load_checkpoint
+from ..models.releases import RELEASES, releases
+from ..core.verdicts import Verdict, reproduction_verdict
 from ..core.io import save_json, atomic_write
+from ..core.io import check_int
 from ..train.data import to_rgb
 
 # %% auto 0
-__all__ = ['PUBLISHED_TOP1', 'RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE',
-           'PublishedTop1', 'release_crop_box', 'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform',
-           'eval_transform', 'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels',
-           'read_val_labels', 'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct', 'world',
-           'init_eval_distributed', 'shard_indices', 'subset_indices', 'device_name', 'evaluate_topk',
-           'find_checkpoint', 'verdict', 'verification_table', 'verify_release', 'save_verification', 'main']
+__all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE', 'release_crop_box',
+           'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform', 'eval_transform',
+           'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels', 'read_val_labels',
+           'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct', 'shard_indices',
+           'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'verify_release',
+           'save_verification', 'main']
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-@dataclass(frozen=True)
-class PublishedTop1:
-    "Published ImageNet top-1 (%) of a released checkpoint, and where it is printed."
-    top1: float # the release's PyTorch column: what the PyTorch checkpoint is compared with
-    gluon: float|None = None # the release's Gluon column (another checkpoint of the same model)
-    paper: float|None = None # the paper's figure, where it differs from the release
-    source: str = "" # where the numbers are printed
-
-_README = "github.com/zhanghang1989/ResNeSt README.md, 'Pretrained Models' table"
-_ABLATION = "github.com/zhanghang1989/ResNeSt ablation.md, 'Pretrained Models' table"
-PUBLISHED_TOP1 = {
-    'resnest50': PublishedTop1(81.03, 81.04, 81.13, _README + "; the paper (arXiv 2004.08955) reports 81.13"),
-    'resnest101': PublishedTop1(82.83, 82.81, None, _README),
-    'resnest200': PublishedTop1(83.84, 83.88, None, _README),
-    'resnest269': PublishedTop1(84.54, 84.53, None, _README),
-    'resnest50_fast_1s1x64d': PublishedTop1(80.33, 80.35, None, _ABLATION),
-    'resnest50_fast_2s1x64d': PublishedTop1(80.53, 80.65, None, _ABLATION),
-    'resnest50_fast_4s1x64d': PublishedTop1(80.76, 80.90, None, _ABLATION),
-    'resnest50_fast_1s2x40d': PublishedTop1(80.59, 80.72, None, _ABLATION),
-    'resnest50_fast_2s2x40d': PublishedTop1(80.61, 80.84, None, _ABLATION),
-    'resnest50_fast_4s2x40d': PublishedTop1(81.14, 81.17, None, _ABLATION),
-    'resnest50_fast_1s4x24d': PublishedTop1(80.99, 80.97, None, _ABLATION),
-}
-RELEASE_MODELS = list(PUBLISHED_TOP1)
+RELEASE_MODELS = [r.name for r in releases('classification') if r.metric('top1') is not None]
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 PROTOCOLS = ('release', 'common')
 
 def _check_crop(crop_size):
-    if isinstance(crop_size, bool) or not isinstance(crop_size, int) or crop_size < 1:
-        raise ValueError(f"crop_size must be a positive integer (pixels), got crop_size={crop_size!r}")
-    return crop_size
+    return check_int('crop_size', crop_size, why='pixels')
 
 def _release_float_box(width, height, crop_size):
     "The float box the release's `ECenterCrop` passes to `PIL.Image.crop` (its arithmetic, in its order)."
@@ -128,10 +109,6 @@ def imagenet_synsets() -> list:
 def _images(d:Path) -> list:
     return sorted(p for p in d.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTS and not p.name.startswith('.'))
 
-def _head(xs, n=5) -> str:
-    xs = list(xs)
-    return ', '.join(map(str, xs[:n])) + (f", ... ({len(xs)} in all)" if len(xs) > n else "")
-
 # %% ../../nbs/30_verify.imagenet.ipynb
 def _devkit_files(path:Path) -> tuple:
     "(meta.mat, ground truth txt) from a devkit folder, its `data/` folder or the ground-truth file."
@@ -189,13 +166,13 @@ def imagenet_val_samples(data_dir, # the validation images, or a folder with a `
     folders = sorted(p for p in d.iterdir() if p.is_dir() and not p.name.startswith('.'))
     loose = _images(d)
     if folders and loose:
-        raise ValueError(f"{d} mixes class folders ({_head(f.name for f in folders)}) and loose images ({_head(p.name for p in loose)}): "
+        raise ValueError(f"{d} mixes class folders ({brief_list((f.name for f in folders), 5)}) and loose images ({brief_list((p.name for p in loose), 5)}): "
                          "use one layout, val/<wnid>/*.JPEG or val/*.JPEG with a label file")
     if folders:
         if labels is not None: raise ValueError(f"labels={str(labels)!r} is for the flat layout, but {d} holds class folders (val/<wnid>/)")
         bad = [f.name for f in folders if f.name not in index]
         if bad: raise ValueError(f"unknown wnid {bad[0]!r} (folder {d/bad[0]}): class folders must be named by the 1,000 "
-                                 f"ImageNet-1k wnids, like {wnids[0]}" + (f"; {len(bad)} unknown folders: {_head(bad)}" if len(bad) > 1 else ""))
+                                 f"ImageNet-1k wnids, like {wnids[0]}" + (f"; {len(bad)} unknown folders: {brief_list(bad, 5)}" if len(bad) > 1 else ""))
         samples = [(p, index[f.name]) for f in folders for p in _images(f)]
         if not samples: raise FileNotFoundError(f"the class folders of {d} hold no images ({', '.join(IMAGE_EXTS)})")
         return samples
@@ -211,13 +188,13 @@ def imagenet_val_samples(data_dir, # the validation images, or a folder with a `
     stems = {p.stem: p for p in loose}
     unlabelled = sorted(set(stems) - set(table))
     if unlabelled: raise ValueError(f"the label file {name} does not match the images: no label for {len(unlabelled)} of the "
-                                    f"{len(loose)} images in {d} ({_head(unlabelled)})")
+                                    f"{len(loose)} images in {d} ({brief_list(unlabelled, 5)})")
     missing = sorted(set(table) - set(stems))
     if missing: raise ValueError(f"the label file {name} does not match the images: {len(missing)} of its {len(table)} images are "
-                                 f"not in {d} ({_head(missing)}); an incomplete validation set is not the published split")
+                                 f"not in {d} ({brief_list(missing, 5)}); an incomplete validation set is not the published split")
     bad = sorted({w for w in table.values() if w not in index})
     if bad: raise ValueError(f"unknown wnid {bad[0]!r} in {name}: labels must be among the 1,000 ImageNet-1k wnids" +
-                             (f" ({len(bad)} unknown: {_head(bad)})" if len(bad) > 1 else ""))
+                             (f" ({len(bad)} unknown: {brief_list(bad, 5)})" if len(bad) > 1 else ""))
     return [(p, index[table[s]]) for s, p in sorted(stems.items(), key=lambda kv: kv[1])]
 
 # %% ../../nbs/30_verify.imagenet.ipynb
@@ -289,20 +266,6 @@ def topk_correct(logits:torch.Tensor, # (N, C) scores
     return {k: int((rank < k).sum()) for k in ks}
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-def world() -> tuple:
-    "`(rank, world size)` of this process: torch.distributed's if initialised, else torchrun's environment, else `(0, 1)`."
-    if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
-    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
-
-def init_eval_distributed() -> bool:
-    "Join torchrun's process group (nccl with GPUs, else gloo) if launched by torchrun and not joined yet; whether distributed."
-    if int(os.environ.get('WORLD_SIZE', 1)) <= 1: return False
-    if not dist.is_initialized():
-        backend = 'nccl' if torch.cuda.is_available() else 'gloo'
-        if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
-        dist.init_process_group(backend)
-    return True
-
 def shard_indices(n:int, # samples in all
                   rank:int, # this process
                   world_size:int, # processes
@@ -317,10 +280,6 @@ def subset_indices(n:int, limit:int=0) -> list:
     return list(range(n)) if not limit or limit >= n else [i * n // limit for i in range(limit)]
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-def _device(device):
-    if device in (None, 'auto'): return torch.device(f'cuda:{os.environ.get("LOCAL_RANK", 0)}' if torch.cuda.is_available() else 'cpu')
-    return torch.device(device)
-
 def device_name(device) -> str:
     "The device in words: `'cpu'` or `'cuda:0 (NVIDIA H100 80GB HBM3)'`."
     device = torch.device(device)
@@ -340,10 +299,10 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                   label:str='', # name in the progress lines
                  ) -> dict:
     "Exact top-k counts of `model` over `dataset` (sharded across torchrun's ranks, counts all-reduced)."
-    amp = precision_autocast(precision, _device(device), emulated)    # an unknown or emulated-only precision fails here
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size must be a positive integer, got batch_size={batch_size!r}")
-    init_eval_distributed()                                              # under torchrun: join the group (once)
-    device, (rank, size) = _device(device), world()
+    amp = precision_autocast(precision, resolve_device(device), emulated)    # an unknown or emulated-only precision fails here
+    check_int('batch_size', batch_size)
+    init_distributed()                                                   # under torchrun: join the group (once)
+    device, (rank, _, size) = resolve_device(device), world()
     idx = subset_indices(len(dataset), limit)
     shard = [idx[i] for i in shard_indices(len(idx), rank, size)]
     dl = torch.utils.data.DataLoader(torch.utils.data.Subset(dataset, shard), batch_size=batch_size, shuffle=False,
@@ -391,7 +350,7 @@ def find_checkpoint(name:str, # registered model name
                     progress:bool=False, # download progress bar
                    ) -> dict:
     "`dict(path, release)` of the checkpoint to evaluate for `name` (hash-checked)."
-    w = WEIGHTS.get(name)
+    w = RELEASES.get(name) if name in RELEASES and RELEASES[name].task == 'classification' else None
     if weights_dir is not None:
         d = Path(weights_dir).expanduser()
         if not d.is_dir(): raise FileNotFoundError(f"weights_dir={str(weights_dir)!r} is not a folder: create it and put the "
@@ -404,26 +363,9 @@ def find_checkpoint(name:str, # registered model name
                 return dict(path=own[0], release=False)
     if w is None: raise FileNotFoundError(f"{name!r} has no release checkpoint: put a file {name}-<first 8 hex digits of its "
                                           f"sha256>.pth in weights_dir" + (f"={str(weights_dir)!r}" if weights_dir else ""))
-    return dict(path=release_checkpoint(name, progress, 'weights_dir', weights_dir=weights_dir, download=download), release=True)
+    return dict(path=resolve_checkpoint(name, weights_dir, download, progress, arg='weights_dir'), release=True)
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-def verdict(correct:int, # top-1 correct images
-            images:int, # images evaluated
-            published:float|None, # published top-1 (%), None if there is none
-            tolerance:float=0.1, # allowed |measured - published|, points
-            release:bool=True, # the release's checkpoint was evaluated
-            full_split:int=FULL_VAL_SIZE, # images of the whole validation split
-           ) -> str:
-    "'reproduced', 'not reproduced', or why the run cannot say: partial, not the release checkpoint, no published figure."
-    if images != full_split: return f"partial ({images:,} of {full_split:,} images)"
-    if not release: return "not the release checkpoint"
-    if published is None: return "no published figure"
-    diff = Fraction(100 * correct, images) - Fraction(str(published))
-    return "reproduced" if abs(diff) <= Fraction(str(tolerance)) else "not reproduced"
-
-# %% ../../nbs/30_verify.imagenet.ipynb
-def _fmt(v, fmt='.2f'): return '–' if v is None else format(v, fmt)
-
 def verification_table(rows:list) -> str:
     "The rows of `verify_release` as a markdown table."
     head = ("| model | crop | protocol | published top-1 | measured top-1 | measured top-5 | difference | images | "
@@ -431,9 +373,9 @@ def verification_table(rows:list) -> str:
     out = [head, '|' + '---|' * (head.count('|') - 1)]
     for r in rows:
         diff = None if r.get('published_top1') is None or r.get('top1') is None else r['top1'] - r['published_top1']
-        out.append(f"| {r['model']} | {r['crop']} | {r['protocol']} | {_fmt(r.get('published_top1'))} | "
-                   f"{_fmt(r.get('top1'), '.3f')} | {_fmt(r.get('top5'), '.3f')} | {_fmt(diff, '+.3f')} | {r.get('images', 0):,} | "
-                   f"{r.get('device', '–')} | {r.get('precision', '–')} | {r['checkpoint']} | {r['verdict']} |")
+        out.append(f"| {r['model']} | {r['crop']} | {r['protocol']} | {format_value(r.get('published_top1'), '.2f')} | "
+                   f"{format_value(r.get('top1'), '.3f')} | {format_value(r.get('top5'), '.3f')} | {format_value(diff, '+.3f')} | {r.get('images', 0):,} | "
+                   f"{r.get('device', MISSING)} | {r.get('precision', MISSING)} | {r['checkpoint']} | {r['verdict']} |")
     return '\n'.join(out)
 
 # %% ../../nbs/30_verify.imagenet.ipynb
@@ -458,24 +400,26 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
     models = [models] if isinstance(models, str) else list(models)
     for n in models: model_config(n)                                     # unknown names fail here, with suggestions
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got protocol={protocol!r}")
-    precision_dtype(precision, _device(device), emulated)               # before any data or checkpoint is touched
+    precision_dtype(precision, resolve_device(device), emulated)               # before any data or checkpoint is touched
     samples = imagenet_val_samples(data_dir, labels)
     ckpts = {n: find_checkpoint(n, weights_dir, download) for n in models}
-    distributed = init_eval_distributed()
-    rank, size = world()
+    distributed = init_distributed() is not None
+    rank, _, size = world()
     rows, t0 = [], time.time()
     for n in models:
-        crop, pub = model_config(n).input_size, PUBLISHED_TOP1.get(n)
+        crop, rec = model_config(n).input_size, RELEASES.get(n)
+        pub = rec.metric('top1') if rec else None
         model = load_checkpoint(create_model(n), ckpts[n]['path'])
         r = evaluate_topk(model, ImageNetVal(samples, eval_transform(crop, protocol)), batch_size, device, precision, emulated,
                           channels_last, workers, limit, (1, 5), log_every, label=n)
         del model
         p = Path(ckpts[n]['path'])
-        row = dict(model=n, crop=crop, protocol=protocol, published_top1=pub.top1 if pub else None,
-                   published_gluon=pub.gluon if pub else None, published_paper=pub.paper if pub else None,
-                   published_source=pub.source if pub else None, **r, checkpoint=p.name, release_checkpoint=ckpts[n]['release'],
-                   sha256=file_sha256(p)[:16], difference=None if pub is None else r['top1'] - pub.top1,
-                   verdict=verdict(r['correct'][1], r['images'], pub.top1 if pub else None, tolerance, ckpts[n]['release']))
+        row = dict(model=n, crop=crop, protocol=protocol, published_top1=pub,
+                   published_gluon=rec.metric('gluon_top1') if rec else None, published_paper=rec.metric('paper_top1') if rec else None,
+                   published_source=rec.source('top1') if rec else None, **r, checkpoint=p.name, release_checkpoint=ckpts[n]['release'],
+                   sha256=file_sha256(p)[:16], diff_top1=None if pub is None else r['top1'] - pub,
+                   verdict=reproduction_verdict({'top1': Fraction(100 * r['correct'][1], max(r['images'], 1))}, {'top1': pub},
+                                                r['images'], FULL_VAL_SIZE, tolerance, ckpts[n]['release']))
         row['correct'] = {str(k): v for k, v in row['correct'].items()}
         rows.append(row)
         if rank == 0 and out_dir is not None: save_verification(out_dir, rows, dict(
@@ -529,7 +473,7 @@ def main(argv=None) -> list:
     rows = verify_release(models, a.data_dir, a.labels, a.weights_dir, a.protocol, a.batch_size, a.precision, a.emulated,
                           a.device, not a.no_channels_last, a.workers, a.limit, a.tolerance, not a.no_download, a.out_dir,
                           a.log_every)
-    if world()[0] == 0: print(verification_table(rows))
+    if world().rank == 0: print(verification_table(rows))
     if dist.is_available() and dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
     return rows
 
