@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 D2_COMMIT := 02b5c4e295e990042a714712c21dc79b731e8833
 D2_WHEEL := $(firstword $(wildcard ../shared/wheels/detectron2-*.whl))
 
-.PHONY: setup data train test docs docs-check export clean lab
+.PHONY: setup data train test docs docs-check export clean lab device-wheels device-check-gpu
 setup: $(STAMP) data
 
 $(STAMP): requirements.txt settings.ini setup.py
@@ -55,6 +55,30 @@ export: $(STAMP)
 
 lab: setup
 	$(BIN)/jupyter lab nbs/
+
+# A lent GPU machine has no registry and only Python 3.12, torch 2.11, torchvision 0.26, timm, numpy, pandas, scipy,
+# scikit-image, matplotlib, pyyaml, onnx, onnxruntime and pytest. `make device-wheels` downloads here what the device
+# check imports beyond those (fastai without spacy, scikit-learn, accelerate, the official resnest, pycocotools, ...)
+# as cp$(DEVICE_PY) manylinux wheels into $(DEVICE_WHL)/ and packs the data it reads into .devdata/ (both ignored;
+# about 29 MB together, see nbs/45_tools.device_check.ipynb). DEVICE_PY=3.11 DEVICE_WHL=DIR gives the cp311 set of a dry run here.
+DEVICE_PY ?= 3.12
+DEVICE_WHL ?= .whl
+DEVICE_WHEELS := fastai==2.8.7 fastcore==1.8.18 fastprogress==1.0.5 fastdownload==0.0.8 fasttransform==0.0.2 \
+  plum-dispatch==2.10.1 beartype==0.23.1 rich==15.0.0 markdown-it-py==4.3.0 mdurl==0.1.2 cloudpickle==3.1.3 \
+  scikit-learn==1.9.1 joblib==1.6.0 threadpoolctl==3.8.0 accelerate==1.15.0 psutil==7.2.2 \
+  narwhals==2.29.0 requests==2.34.2 urllib3==2.8.0 certifi==2026.10.19.post1 charset-normalizer==3.5.3 \
+  resnest==0.0.5 pycocotools==2.0.11
+device-wheels: $(STAMP)
+	rm -rf $(DEVICE_WHL) && mkdir -p $(DEVICE_WHL)
+	$(BIN)/python -m pip download -q --no-deps --only-binary=:all: --python-version $(DEVICE_PY) --implementation cp \
+	  --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 -d $(DEVICE_WHL) $(DEVICE_WHEELS)
+	$(BIN)/python -m resnest_nb.tools.device_check --pack_data .devdata
+	@du -sc --apparent-size -m $(DEVICE_WHL) .devdata | sed 's/^/MiB /'
+
+# on the GPU machine, from the copied tree (no registry): the wheels into $(DEVICE_WHL)/site, then the check
+device-check-gpu:
+	python3 -m pip install -q --no-index --no-deps --target $(DEVICE_WHL)/site $(DEVICE_WHL)/*.whl
+	PYTHONPATH=$(CURDIR):$(CURDIR)/$(DEVICE_WHL)/site python3 -m resnest_nb.tools.device_check --data_dir .devdata --out_dir runs/device_check
 
 clean:
 	rm -rf $(VENV) runs _proc _docs

@@ -8,3 +8,4 @@ __all__ = []
 
 # %% ../nbs/04_api.ipynb
 from .models.resnest import create_model, list_models
+from .models.conformance import register_timm   # timm.create_model('resnest_nb_<name>') after one call

@@ -31,10 +31,10 @@ def default_backend() -> str:
 
 def init_distributed(backend:str|None=None, # 'nccl', 'gloo' (default: `default_backend()`)
                     ) -> str|None:
-    "Join torchrun's process group (once); the backend in use, or None for a single process."
+    "Join torchrun's process group (once); the backend in use, or None for a single process (unless its caller joined one)."
     rank, local_rank, size = world()
+    if dist.is_available() and dist.is_initialized(): return dist.get_backend()   # a group joined by the caller, even of one process
     if size <= 1: return None
-    if dist.is_initialized(): return dist.get_backend()
     backend = backend or default_backend()
     if backend not in ('nccl', 'gloo', 'mpi'): raise ValueError(f"backend must be 'nccl', 'gloo' or 'mpi', got backend={backend!r}")
     if backend == 'nccl': torch.cuda.set_device(local_rank)

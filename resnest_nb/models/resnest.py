@@ -6,19 +6,23 @@
 from __future__ import annotations
 import difflib, fnmatch, math
 from dataclasses import dataclass, field, asdict, replace
+from fastcore.basics import patch
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
+from torchvision.ops import StochasticDepth
 from .split_attention import SplitAttention, DropBlock2d, randomize_bn_stats
 from .weights import load_pretrained
 from .releases import RELEASES
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['MODEL_CONFIGS', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101', 'resnest200', 'resnest269',
-           'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d', 'resnest50_fast_1s2x40d',
-           'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d', 'resnet14d', 'resnet26d',
-           'resnet50d', 'resnet101d', 'Bottleneck', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config',
-           'create_model', 'count_params', 'count_flops', 'count_complexity_meta']
+__all__ = ['POOL_TYPES', 'MODEL_CONFIGS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'resnest14d', 'resnest26d', 'resnest50', 'resnest101',
+           'resnest200', 'resnest269', 'resnest50_fast_1s1x64d', 'resnest50_fast_2s1x64d', 'resnest50_fast_4s1x64d',
+           'resnest50_fast_1s2x40d', 'resnest50_fast_2s2x40d', 'resnest50_fast_4s2x40d', 'resnest50_fast_1s4x24d',
+           'resnet14d', 'resnet26d', 'resnet50d', 'resnet101d', 'Bottleneck', 'assert_image_batch', 'check_image_batch',
+           'GlobalPool', 'take_indices', 'ResNeSt', 'ModelConfig', 'list_models', 'model_config', 'pretrained_cfg',
+           'FeatureInfo', 'ResNeStFeatures', 'create_model', 'count_params', 'count_flops', 'count_complexity_meta']
 
 # %% ../../nbs/03_models.resnest.ipynb
 class Bottleneck(nn.Module):
@@ -39,6 +43,7 @@ class Bottleneck(nn.Module):
                  norm_layer:type=nn.BatchNorm2d, # normalisation layer
                  dropblock_prob:float=0., # DropBlock probability (0: off)
                  last_gamma:bool=False, # zero-init the gamma of the last BN
+                 drop_path:float=0., # stochastic depth: probability of dropping the residual branch per sample (timm's `drop_path`)
                 ):
         super().__init__()
         group_width = int(planes * (bottleneck_width / 64.)) * cardinality
@@ -47,16 +52,17 @@ class Bottleneck(nn.Module):
         self.bn1 = norm_layer(group_width)
         self.avd = avd and (stride > 1 or is_first)
         self.avd_first = avd_first
-        if self.avd:
-            self.avd_layer = nn.AvgPool2d(3, stride, padding=1)
-            stride = 1
-        if dropblock_prob > 0:
-            self.dropblock1, self.dropblock3 = DropBlock2d(dropblock_prob, 3), DropBlock2d(dropblock_prob, 3)
-            if radix == 0: self.dropblock2 = DropBlock2d(dropblock_prob, 3)
+        # every switch-dependent layer exists in every block (an identity when off), so that forward has no branch
+        # on a missing attribute: TorchScript compiles it. Identities hold no tensors: the state dict is unchanged.
+        self.avd_layer = nn.AvgPool2d(3, stride, padding=1) if self.avd else nn.Identity()
+        if self.avd: stride = 1
+        db = lambda on: DropBlock2d(dropblock_prob, 3) if on and dropblock_prob > 0 else nn.Identity()
+        self.dropblock1, self.dropblock2, self.dropblock3 = db(True), db(radix == 0), db(True)
         if radix >= 1:
             self.conv2 = SplitAttention(group_width, group_width, kernel_size=3, stride=stride, padding=dilation,
                                         dilation=dilation, groups=cardinality, bias=False, radix=radix,
                                         norm_layer=norm_layer, dropblock_prob=dropblock_prob)
+            self.bn2 = nn.Identity()
         else:
             self.conv2 = nn.Conv2d(group_width, group_width, kernel_size=3, stride=stride, padding=dilation,
                                    dilation=dilation, groups=cardinality, bias=False)
@@ -65,25 +71,23 @@ class Bottleneck(nn.Module):
         self.bn3 = norm_layer(planes * 4)
         if last_gamma: nn.init.zeros_(self.bn3.weight)
         self.relu = nn.ReLU(inplace=True)
+        self.drop_path = StochasticDepth(drop_path, 'row') if drop_path > 0 else nn.Identity()
         self.downsample = downsample
         self.dilation, self.stride = dilation, stride
 
+    def _shortcut(self, x:torch.Tensor) -> torch.Tensor:
+        "The residual: `x`, or its projection."
+        if self.downsample is not None: return self.downsample(x)
+        else: return x
+
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        shortcut = x
-        out = self.bn1(self.conv1(x))
-        if self.dropblock_prob > 0: out = self.dropblock1(out)
-        out = self.relu(out)
-        if self.avd and self.avd_first: out = self.avd_layer(out)
+        out = self.relu(self.dropblock1(self.bn1(self.conv1(x))))
+        if self.avd_first: out = self.avd_layer(out)      # an identity when the block has no avd
         out = self.conv2(out)
-        if self.radix == 0:
-            out = self.bn2(out)
-            if self.dropblock_prob > 0: out = self.dropblock2(out)
-            out = self.relu(out)
-        if self.avd and not self.avd_first: out = self.avd_layer(out)
-        out = self.bn3(self.conv3(out))
-        if self.dropblock_prob > 0: out = self.dropblock3(out)
-        if self.downsample is not None: shortcut = self.downsample(x)
-        out += shortcut                                   # in place: one feature map less to allocate and write
+        if self.radix == 0: out = self.relu(self.dropblock2(self.bn2(out)))
+        if not self.avd_first: out = self.avd_layer(out)
+        out = self.drop_path(self.dropblock3(self.bn3(self.conv3(out))))
+        out += self._shortcut(x)                          # in place: one feature map less to allocate and write
         return self.relu(out)
 
 # %% ../../nbs/03_models.resnest.ipynb
@@ -95,8 +99,73 @@ def _output_stride(output_stride, dilated, dilation):
     return output_stride
 
 # %% ../../nbs/03_models.resnest.ipynb
+def assert_image_batch(x:torch.Tensor, # the input batch
+                       in_chans:int, # channels the model expects
+                       min_size:int, # smallest height and width it takes
+                      ) -> None:
+    "The input checks as `torch._assert`s (an `AssertionError`), the form `torch.jit.script` and `torch.fx` keep in the graph."
+    torch._assert(x.dim() == 4, "expected a 4-d batch (B, C, H, W)")
+    torch._assert(x.shape[1] == in_chans, "expected " + str(in_chans) + " input channels")
+    torch._assert(x.shape[-2] >= min_size, "input height below the minimum of " + str(min_size) + " px")
+    torch._assert(x.shape[-1] >= min_size, "input width below the minimum of " + str(min_size) + " px")
+    torch._assert(x.is_floating_point(), "expected a floating point tensor")
+
+@torch.jit.unused
+def _check_image_batch_eager(x, in_chans:int, min_size:int) -> None:
+    if isinstance(x, torch.fx.Proxy): return assert_image_batch(x, in_chans, min_size)   # symbolic tracing: no values yet
+    if not isinstance(x, torch.Tensor): raise TypeError(f"expected a torch.Tensor, got {type(x).__name__}")
+    if x.ndim != 4: raise ValueError(f"expected a 4-d batch (B, C, H, W), got a tensor of shape {tuple(x.shape)}")
+    if x.shape[1] != in_chans:
+        raise ValueError(f"expected {in_chans} input channels, got {x.shape[1]} (input shape {tuple(x.shape)})")
+    if min(x.shape[-2:]) < min_size:
+        raise ValueError(f"input of {x.shape[-2]}x{x.shape[-1]} px is smaller than the minimum of {min_size}x{min_size} px")
+    if not x.is_floating_point(): raise ValueError(f"expected a floating point tensor, got dtype={x.dtype}")
+
+def check_image_batch(x:torch.Tensor, # the input batch
+                      in_chans:int, # channels the model expects
+                      min_size:int, # smallest height and width it takes
+                     ) -> None:
+    "Refuse anything but a float batch `(B, in_chans, H>=min_size, W>=min_size)`: eagerly a `ValueError`/`TypeError` naming the value; scripted or fx-traced, `assert_image_batch`."
+    if torch.jit.is_scripting(): assert_image_batch(x, in_chans, min_size)
+    else: _check_image_batch_eager(x, in_chans, min_size)
+
+# %% ../../nbs/03_models.resnest.ipynb
+POOL_TYPES = ('avg', 'max', 'avgmax', 'catavgmax', '')
+
+class GlobalPool(nn.Module):
+    "timm's global pooling types, flattened to `(B, C)`: 'avg', 'max', 'avgmax' (their mean), 'catavgmax' (`(B, 2C)`), '' (none: the map)."
+    def __init__(self, pool_type:str='avg'):
+        super().__init__()
+        if pool_type not in POOL_TYPES: raise ValueError(f"global_pool must be one of {POOL_TYPES}, got global_pool={pool_type!r}")
+        self.pool_type = pool_type
+    def feat_mult(self) -> int: return 2 if self.pool_type == 'catavgmax' else 1
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
+        if self.pool_type == '': return x
+        a = F.adaptive_avg_pool2d(x, 1).flatten(1)
+        if self.pool_type == 'avg': return a
+        m = F.adaptive_max_pool2d(x, 1).flatten(1)
+        if self.pool_type == 'max': return m
+        if self.pool_type == 'avgmax': return 0.5 * (a + m)
+        return torch.cat([a, m], 1)
+    def extra_repr(self): return f"pool_type={self.pool_type!r}"
+
+def take_indices(n:int, # number of feature levels (5: the stem and 4 stages)
+                 indices=None, # None: all; an int k: the last k; a sequence: those (negative counts from the end)
+                ) -> tuple:
+    "timm's `feature_take_indices`: the sorted levels to return and the deepest one."
+    if indices is None: indices = n
+    if isinstance(indices, int) and not isinstance(indices, bool):
+        if not 0 < indices <= n: raise ValueError(f"indices must be 1 to {n} (the last k levels), got indices={indices!r}")
+        take = list(range(n - indices, n))
+    else:
+        take = [i + n if isinstance(i, int) and i < 0 else i for i in indices]
+        if not take or not all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < n for i in take):
+            raise ValueError(f"out_indices must be levels 0 to {n - 1} (or -{n} to -1), got {indices!r}")
+    return sorted(set(take)), max(take)
+
+# %% ../../nbs/03_models.resnest.ipynb
 class ResNeSt(nn.Module):
-    "ResNeSt (and ResNet-D/ResNeXt when `radix=0`) with the switches and parameter names of the official release."
+    "ResNeSt (and ResNet-D/ResNeXt when `radix=0`) with the switches and parameter names of the official release, and timm's model API."
     min_input_size = 16
     def __init__(self,
                  layers:list, # number of bottlenecks in each of the 4 stages
@@ -113,18 +182,22 @@ class ResNeSt(nn.Module):
                  avg_down:bool=False, # average-pool shortcut downsampling (ResNet-D)
                  avd:bool=False, # average-pool downsampling inside the blocks
                  avd_first:bool=False, # ... before the 3x3 conv
-                 final_drop:float=0., # dropout before the classifier
+                 final_drop:float=0., # dropout before the classifier (timm's `drop_rate`)
                  dropblock_prob:float=0., # DropBlock in stages 3 and 4
                  last_gamma:bool=False, # zero-init the last BN of each block
                  norm_layer:type=nn.BatchNorm2d, # normalisation layer (e.g. nn.SyncBatchNorm)
+                 drop_path_rate:float=0., # stochastic depth, rising linearly from 0 to this over the blocks (timm's rule)
+                 global_pool:str='avg', # timm's pooling: 'avg', 'max', 'avgmax', 'catavgmax', '' (none; needs num_classes=0)
                 ):
         super().__init__()
         _check_args(layers=layers, radix=radix, groups=groups, bottleneck_width=bottleneck_width, num_classes=num_classes,
-                    in_chans=in_chans, stem_width=stem_width, final_drop=final_drop, dropblock_prob=dropblock_prob)
+                    in_chans=in_chans, stem_width=stem_width, final_drop=final_drop, dropblock_prob=dropblock_prob,
+                    drop_path_rate=drop_path_rate)
         self.output_stride = _output_stride(output_stride, dilated, dilation)
         self.radix, self.cardinality, self.bottleneck_width = radix, groups, bottleneck_width
         self.avg_down, self.avd, self.avd_first, self.last_gamma = avg_down, avd, avd_first, last_gamma
-        self.in_chans, self.num_classes = in_chans, num_classes
+        self.in_chans, self.num_classes, self.drop_rate = in_chans, num_classes, final_drop
+        self.min_input_size, self.grad_checkpointing = type(self).min_input_size, False
         self.inplanes = stem_width * 2 if deep_stem else 64
         if deep_stem:
             self.conv1 = nn.Sequential(
@@ -137,18 +210,35 @@ class ResNeSt(nn.Module):
         self.relu = nn.ReLU(inplace=True)
         self.maxpool = nn.MaxPool2d(kernel_size=3, stride=2, padding=1)
         s3, d3, s4, d4 = {32: (2, 1, 2, 1), 16: (2, 1, 1, 2), 8: (1, 2, 1, 4)}[self.output_stride]
-        mk = lambda planes, n, **kw: self._make_layer(planes, n, norm_layer=norm_layer, **kw)
-        self.layer1 = mk(64, layers[0], is_first=False)
-        self.layer2 = mk(128, layers[1], stride=2)
-        self.layer3 = mk(256, layers[2], stride=s3, dilation=d3, dropblock_prob=dropblock_prob)
-        self.layer4 = mk(512, layers[3], stride=s4, dilation=d4, dropblock_prob=dropblock_prob)
+        n = sum(layers)
+        dpr = [drop_path_rate * i / max(n - 1, 1) for i in range(n)]        # timm's stochastic depth decay rule
+        starts = [sum(layers[:i]) for i in range(4)]
+        mk = lambda i, planes, **kw: self._make_layer(planes, layers[i], norm_layer=norm_layer,
+                                                      drop_paths=dpr[starts[i]:starts[i] + layers[i]], **kw)
+        self.layer1 = mk(0, 64, is_first=False)
+        self.layer2 = mk(1, 128, stride=2)
+        self.layer3 = mk(2, 256, stride=s3, dilation=d3, dropblock_prob=dropblock_prob)
+        self.layer4 = mk(3, 512, stride=s4, dilation=d4, dropblock_prob=dropblock_prob)
         self.num_features = 512 * Bottleneck.expansion
-        self.avgpool = nn.AdaptiveAvgPool2d(1)
+        self.feature_info = [dict(num_chs=stem_width * 2 if deep_stem else 64, reduction=2, module='relu'),
+                             dict(num_chs=256, reduction=4, module='layer1'), dict(num_chs=512, reduction=8, module='layer2'),
+                             dict(num_chs=1024, reduction=min(16, self.output_stride), module='layer3'),
+                             dict(num_chs=2048, reduction=self.output_stride, module='layer4')]
         self.drop = nn.Dropout(final_drop) if final_drop > 0 else nn.Identity()
-        self.fc = nn.Linear(self.num_features, num_classes) if num_classes else nn.Identity()
+        self._set_head(num_classes, global_pool)
         self._init_weights(norm_layer)
 
-    def _make_layer(self, planes, blocks, stride=1, dilation=1, norm_layer=nn.BatchNorm2d, dropblock_prob=0., is_first=True):
+    def _set_head(self, num_classes, global_pool):
+        "The pooling and the classifier (`fc`, an identity when `num_classes=0`), as timm's `create_classifier` builds them."
+        if global_pool == '' and num_classes:
+            raise ValueError(f"global_pool='' keeps the feature map, which a linear classifier cannot take: pass num_classes=0 "
+                             f"with it (got num_classes={num_classes!r})")
+        self.global_pool = GlobalPool(global_pool)
+        self.head_hidden_size = self.num_features * self.global_pool.feat_mult()
+        self.fc = nn.Linear(self.head_hidden_size, num_classes) if num_classes else nn.Identity()
+
+    def _make_layer(self, planes, blocks, stride=1, dilation=1, norm_layer=nn.BatchNorm2d, dropblock_prob=0., is_first=True,
+                    drop_paths=None):
         downsample = None
         if stride != 1 or self.inplanes != planes * Bottleneck.expansion:
             down = []
@@ -160,12 +250,14 @@ class ResNeSt(nn.Module):
                 down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=stride, bias=False))
             down.append(norm_layer(planes * 4))
             downsample = nn.Sequential(*down)
+        dp = list(drop_paths or [0.] * blocks)
         kw = dict(radix=self.radix, cardinality=self.cardinality, bottleneck_width=self.bottleneck_width, avd=self.avd,
                   avd_first=self.avd_first, norm_layer=norm_layer, dropblock_prob=dropblock_prob, last_gamma=self.last_gamma)
         first_dilation = 1 if dilation in (1, 2) else 2   # as in the release: the first dilated block uses half
-        blocks_ = [Bottleneck(self.inplanes, planes, stride, downsample=downsample, dilation=first_dilation, is_first=is_first, **kw)]
+        blocks_ = [Bottleneck(self.inplanes, planes, stride, downsample=downsample, dilation=first_dilation, is_first=is_first,
+                              drop_path=dp[0], **kw)]
         self.inplanes = planes * 4
-        blocks_ += [Bottleneck(self.inplanes, planes, dilation=dilation, **kw) for _ in range(1, blocks)]
+        blocks_ += [Bottleneck(self.inplanes, planes, dilation=dilation, drop_path=dp[i], **kw) for i in range(1, blocks)]
         return nn.Sequential(*blocks_)
 
     def _init_weights(self, norm_layer):
@@ -179,25 +271,27 @@ class ResNeSt(nn.Module):
                 nn.init.zeros_(m.bias)
 
     def check_input(self, x:torch.Tensor):
-        "Raise a `ValueError`/`TypeError` naming the problem if `x` is not a float batch `(B, in_chans, H>=16, W>=16)`."
-        if not isinstance(x, torch.Tensor): raise TypeError(f"expected a torch.Tensor, got {type(x).__name__}")
-        if x.ndim != 4: raise ValueError(f"expected a 4-d batch (B, C, H, W), got a tensor of shape {tuple(x.shape)}")
-        if x.shape[1] != self.in_chans:
-            raise ValueError(f"expected {self.in_chans} input channels, got {x.shape[1]} (input shape {tuple(x.shape)})")
-        if min(x.shape[-2:]) < self.min_input_size:
-            raise ValueError(f"input of {x.shape[-2]}x{x.shape[-1]} px is smaller than the minimum of "
-                             f"{self.min_input_size}x{self.min_input_size} px")
-        if not x.is_floating_point(): raise ValueError(f"expected a floating point tensor, got dtype={x.dtype}")
+        "Raise a `ValueError`/`TypeError` naming the problem if `x` is not a float batch `(B, in_chans, H>=16, W>=16)` (`check_image_batch`)."
+        check_image_batch(x, self.in_chans, self.min_input_size)
 
     def forward_features(self, x:torch.Tensor) -> torch.Tensor:
         "Stem and the four stages: the feature map before pooling."
         self.check_input(x)
         x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
+        if self.grad_checkpointing and not torch.jit.is_scripting(): return self._checkpointed_stages(x)
         return self.layer4(self.layer3(self.layer2(self.layer1(x))))
 
-    def forward_head(self, x:torch.Tensor) -> torch.Tensor:
-        "Global average pool, dropout and the classifier."
-        return self.fc(self.drop(torch.flatten(self.avgpool(x), 1)))
+    @torch.jit.unused
+    def _checkpointed_stages(self, x):
+        "The four stages with every block under `torch.utils.checkpoint` (activations recomputed in backward)."
+        from torch.utils.checkpoint import checkpoint
+        for blk in [*self.layer1, *self.layer2, *self.layer3, *self.layer4]: x = checkpoint(blk, x, use_reentrant=False)
+        return x
+
+    def forward_head(self, x:torch.Tensor, pre_logits:bool=False) -> torch.Tensor:
+        "Global pool, dropout and the classifier; `pre_logits=True` stops before the classifier (`(B, head_hidden_size)`)."
+        x = self.drop(self.global_pool(x))
+        return x if pre_logits else self.fc(x)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor: return self.forward_head(self.forward_features(x))
 
@@ -210,8 +304,69 @@ def _check_args(layers, **kw):
         check_int(name, kw[name])
     for name in ('radix', 'num_classes'):
         check_int(name, kw[name], 0)
-    for name in ('final_drop', 'dropblock_prob'):
+    for name in ('final_drop', 'dropblock_prob', 'drop_path_rate'):
         if not 0. <= kw[name] < 1.: raise ValueError(f"{name} must be in [0, 1), got {name}={kw[name]!r}")
+
+# %% ../../nbs/03_models.resnest.ipynb
+@patch
+def get_classifier(self:ResNeSt, name_only:bool=False):
+    "The classifier module (`fc`), or its name."
+    return 'fc' if name_only else self.fc
+
+@patch
+def reset_classifier(self:ResNeSt, num_classes:int, # new number of outputs (0: none, `forward` returns pooled features)
+                     global_pool:str|None=None, # new pooling (None: keep the current one)
+                    ):
+    "A fresh classifier (and optionally pooling), as timm's `reset_classifier`: the backbone keeps its weights."
+    check_int('num_classes', num_classes, 0)
+    device = next(self.parameters()).device
+    self.num_classes = num_classes
+    self._set_head(num_classes, self.global_pool.pool_type if global_pool is None else global_pool)
+    self.fc.to(device).train(self.training)
+
+@patch
+def set_grad_checkpointing(self:ResNeSt, enable:bool=True):
+    "Recompute each block's activations in backward instead of storing them (less memory, about one more forward)."
+    self.grad_checkpointing = enable
+
+@patch
+def group_matcher(self:ResNeSt, coarse:bool=False) -> dict:
+    "timm's parameter groups (layer-wise learning-rate decay): the stem, then each stage (`coarse`) or each block."
+    return dict(stem=r'^conv1|bn1|maxpool', blocks=r'^layer(\d+)' if coarse else r'^layer(\d+)\.(\d+)')
+
+@patch
+def forward_intermediates(self:ResNeSt, x:torch.Tensor, # input batch
+                          indices=None, # levels to return (0: stem, 1-4: stages): None all, k the last k, or a list
+                          norm:bool=False, # timm's switch for a final norm (a ResNet has none: ignored)
+                          stop_early:bool=False, # stop after the deepest level asked for
+                          output_fmt:str='NCHW', # only NCHW
+                          intermediates_only:bool=False, # return only the list of feature maps
+                         ):
+    "timm's `forward_intermediates`: `(final features, [maps of the levels asked for])`, or only the list."
+    if output_fmt != 'NCHW': raise ValueError(f"output_fmt must be 'NCHW', got output_fmt={output_fmt!r}")
+    take, last = take_indices(5, indices)
+    self.check_input(x)
+    out, x = [], self.relu(self.bn1(self.conv1(x)))
+    if 0 in take: out.append(x)
+    x = self.maxpool(x)
+    stages = [self.layer1, self.layer2, self.layer3, self.layer4]
+    for i, stage in enumerate(stages[:last] if stop_early else stages, start=1):
+        x = stage(x)
+        if i in take: out.append(x)
+    return out if intermediates_only else (x, out)
+
+@patch
+def prune_intermediate_layers(self:ResNeSt, indices=1, # the levels that will be kept (as in `forward_intermediates`)
+                              prune_norm:bool=False, # timm's switch (no final norm here)
+                              prune_head:bool=True, # drop the classifier too
+                             ) -> list:
+    "Remove the stages after the deepest level in `indices` (and the head), as timm's `prune_intermediate_layers`."
+    take, last = take_indices(5, indices)
+    for i in range(last + 1, 5): setattr(self, f'layer{i}', nn.Sequential())   # empty: forward passes its input on
+    if last == 0: self.maxpool = nn.Identity()
+    if last < 4: self.num_features = self.head_hidden_size = self.feature_info[last]['num_chs']
+    if prune_head or last < 4: self.reset_classifier(0, '')
+    return take
 
 # %% ../../nbs/03_models.resnest.ipynb
 @dataclass(frozen=True)
@@ -271,21 +426,78 @@ def model_config(name:str) -> ModelConfig:
     return MODEL_CONFIGS[name]
 
 # %% ../../nbs/03_models.resnest.ipynb
+IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
+_PAPERS = {'resnest': ('ResNeSt: Split-Attention Networks', ('arXiv:2004.08955',)),
+           'resnet': ('Bag of Tricks for Image Classification with Convolutional Neural Networks', ('arXiv:1812.01187',))}
+
+def pretrained_cfg(name:str) -> dict:
+    "timm's `pretrained_cfg` of `name` as a dict: where its weights are (url, file, `hash` prefix; from the release record), how it is evaluated, what its layers are called."
+    mc, r = model_config(name), RELEASES.get(name)
+    r = r if r is not None and r.task == 'classification' else None    # the release record (models.releases), if any
+    s = mc.input_size
+    # the release's verify.py: ECenterCrop keeps crop/(crop+32) of the short side, bicubic; a record says what its publisher used
+    crop_pct = round(r.crop_pct, 4) if r and r.crop_pct else round(s / (s + 32), 4)
+    interpolation = r.interpolation if r and r.interpolation else 'bicubic'
+    paper_name, paper_ids = _PAPERS['resnest' if mc.radix else 'resnet']
+    return dict(architecture=name, url=r.url if r else '', file=r.file_name if r else '', hash=r.hash_prefix if r else '',
+                hash_algorithm=r.hash_algorithm if r else '', source=r.publisher if r else '', num_classes=1000, input_size=(3, s, s), pool_size=(s // 32, s // 32),
+                crop_pct=crop_pct, crop_mode='center', interpolation=interpolation, mean=IMAGENET_MEAN, std=IMAGENET_STD,
+                first_conv='conv1.0' if mc.deep_stem else 'conv1', classifier='fc', license='apache-2.0',
+                paper_name=paper_name, paper_ids=paper_ids)
+
+# %% ../../nbs/03_models.resnest.ipynb
+class FeatureInfo(list):
+    "timm's `feature_info` of a features-only model: one dict per returned level (`num_chs`, `reduction`, `module`)."
+    def channels(self) -> list: return [d['num_chs'] for d in self]
+    def reduction(self) -> list: return [d['reduction'] for d in self]
+    def module_name(self) -> list: return [d['module'] for d in self]
+
+class ResNeStFeatures(nn.ModuleDict):
+    "A ResNeSt cut after its deepest `out_indices` level, returning the list of those feature maps (timm's `features_only`)."
+    def __init__(self, model:ResNeSt, # the full model (its layers are shared, their names kept: the state dict loads as is)
+                 out_indices=(0, 1, 2, 3, 4), # levels: 0 the stem (stride 2), 1-4 the stages
+                ):
+        take, last = take_indices(5, out_indices)
+        names = ['conv1', 'bn1', 'relu'] + (['maxpool'] + [f'layer{i}' for i in range(1, last + 1)] if last else [])
+        super().__init__({n: getattr(model, n) for n in names})
+        self.feature_info = FeatureInfo(model.feature_info[i] for i in take)
+        self.out_names = [d['module'] for d in self.feature_info]
+        self.out_indices, self.in_chans, self.min_input_size = tuple(take), model.in_chans, model.min_input_size
+        self.pretrained_cfg = self.default_cfg = getattr(model, 'pretrained_cfg', None)
+
+    def forward(self, x:torch.Tensor) -> list[torch.Tensor]:
+        check_image_batch(x, self.in_chans, self.min_input_size)
+        out = []
+        for name, module in self.items():
+            x = module(x)
+            if name in self.out_names: out.append(x)
+        return out
+
+# %% ../../nbs/03_models.resnest.ipynb
 _RESNEST_ARGS = set(ResNeSt.__init__.__code__.co_varnames[1:ResNeSt.__init__.__code__.co_argcount])
 
 def create_model(name:str, # a name from `list_models()`
                  weights=None, # None (random init), 'DEFAULT' (the release's weights), or a checkpoint path/URL
                  progress:bool=True, # show a progress bar while downloading
-                 **kwargs, # overrides of the config or other `ResNeSt` arguments (num_classes, output_stride, ...)
+                 features_only:bool=False, # timm's switch: return a `ResNeStFeatures` (a list of feature maps)
+                 out_indices=None, # with `features_only`: levels 0 (stem) to 4 (default: all five)
+                 drop_rate:float|None=None, # timm's name for `final_drop` (dropout before the classifier)
+                 **kwargs, # overrides of the config or other `ResNeSt` arguments (num_classes, output_stride, drop_path_rate, global_pool, ...)
                 ) -> ResNeSt:
-    "Build the registered variant `name`, optionally loading `weights`."
+    "Build the registered variant `name`, optionally loading `weights`; timm's `create_model` keywords work too."
     bad = set(kwargs) - _RESNEST_ARGS
-    if bad: raise ValueError(f"unknown argument(s) {sorted(bad)} for {name!r}; valid: {sorted(_RESNEST_ARGS)}")
+    if bad: raise TypeError(f"create_model() got unknown keyword argument(s) {sorted(bad)} for {name!r}; valid: "
+                            f"{sorted(_RESNEST_ARGS | {'weights', 'progress', 'features_only', 'out_indices', 'drop_rate'})}")
+    if drop_rate is not None:
+        if 'final_drop' in kwargs: raise TypeError("pass drop_rate (timm's name) or final_drop (the release's), not both")
+        kwargs['final_drop'] = drop_rate
+    if out_indices is not None and not features_only: raise TypeError("out_indices is for features_only=True models")
     cfg = model_config(name)
     model = ResNeSt(**{**cfg.arch_kwargs(), **kwargs})
-    model.name, model.default_cfg = name, cfg
+    model.name = name
+    model.pretrained_cfg = model.default_cfg = pretrained_cfg(name)
     if weights is not None: load_pretrained(model, name, weights, progress=progress)
-    return model
+    return ResNeStFeatures(model, (0, 1, 2, 3, 4) if out_indices is None else out_indices) if features_only else model
 
 # %% ../../nbs/03_models.resnest.ipynb
 def _constructor(name):

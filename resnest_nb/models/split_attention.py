@@ -10,7 +10,8 @@ import torch.nn.functional as F
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'randomize_bn_stats', 'plot_attention']
+__all__ = ['RadixSoftmax', 'DropBlock2d', 'inter_channels', 'SplitAttention', 'randomize_bn_stats', 'paper_forward',
+           'plot_attention']
 
 # %% ../../nbs/01_models.split_attention.ipynb
 class RadixSoftmax(nn.Module):
@@ -46,12 +47,12 @@ class DropBlock2d(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         if not self.training or self.drop_prob == 0.: return x
-        b, c, h, w = x.shape
+        h, w = x.shape[-2], x.shape[-1]
         bs = min(self.block_size, h, w)
         if bs % 2 == 0: bs -= 1
         valid = (h - bs + 1) * (w - bs + 1)
         gamma = self.drop_prob * h * w / (bs * bs * valid)        # seed rate that drops ~drop_prob of the units
-        seeds = (torch.rand(b, c, h, w, device=x.device) < gamma).to(x.dtype)
+        seeds = (torch.rand(x.shape, device=x.device) < gamma).to(x.dtype)
         mask = 1. - F.max_pool2d(seeds, kernel_size=bs, stride=1, padding=bs // 2)
         return x * mask * (mask.numel() / mask.sum().clamp(min=1.))
 
@@ -102,7 +103,7 @@ class SplitAttention(nn.Module):
     def split(self, x:torch.Tensor) -> torch.Tensor:
         "The `R` splits `(B, R, C, H, W)`: the grouped conv, BN, DropBlock and ReLU, viewed radix-major (no copy)."
         x = self.relu(self.dropblock(self.bn0(self.conv(x))))
-        return x.view(x.shape[0], self.radix, self.channels, *x.shape[-2:])
+        return x.view(x.shape[0], self.radix, self.channels, x.shape[-2], x.shape[-1])  # sizes by index: scripts and fx-traces
 
     def attention(self, splits:torch.Tensor) -> torch.Tensor:
         "Attention weights `(B, R, C)` from `splits` `(B, R, C, H, W)` (the output of `split`)."
@@ -133,6 +134,17 @@ def randomize_bn_stats(model:nn.Module, seed:int=0) -> nn.Module:
                 m.weight.copy_(torch.rand(n, generator=g) * 0.5 + 0.75)
                 m.bias.copy_(torch.randn(n, generator=g) * 0.1)
     return model
+
+# %% ../../nbs/01_models.split_attention.ipynb
+def paper_forward(sa:SplitAttention, # the layer whose weights are used
+                  x:torch.Tensor, # input `(B, C_in, H, W)`
+                 ) -> torch.Tensor:
+    "Split attention exactly as the paper writes it: sum of the splits, global pooling, MLP, r-softmax, weighted sum."
+    b = x.shape[0]
+    splits = sa.relu(sa.bn0(sa.conv(x))).view(b, sa.radix, sa.channels, *x.shape[-2:])
+    gap = splits.sum(1).mean((2, 3), keepdim=True)
+    att = sa.rsoftmax(sa.fc2(sa.relu(sa.bn1(sa.fc1(gap))))).view(b, sa.radix, sa.channels)
+    return (splits * att[..., None, None]).sum(1)
 
 # %% ../../nbs/01_models.split_attention.ipynb
 def plot_attention(att:torch.Tensor, # `(R, C)` attention weights of one image

@@ -52,6 +52,7 @@ def _parser():
     k.add_argument('runs', nargs='+', help="run folders, e.g. runs/train_classifier")
     k.add_argument('--allow-changed', action='store_true', help="keep outputs of code cells that changed since the run (warns, naming them)")
     sub.add_parser('check-imports', help="fail if a notebook imports from a later notebook (the bands read in one direction)")
+    sub.add_parser('device-check', add_help=False, help="prove every GPU path in one short run (tools.device_check; `resnest-nb device-check --help`)")
     return ap
 
 def _summary(nb) -> str:
@@ -114,6 +115,9 @@ def _experiment_epilog(ap, pre, root):
 def main(argv=None) -> int:
     "The `resnest-nb` command line; returns the exit status."
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ['device-check']:   # its own options (python -m resnest_nb.tools.device_check takes the same)
+        from resnest_nb.tools.device_check import main as device_check
+        return device_check(argv[1:])
     ap = _parser()
     if {'-h', '--help'} & set(argv):
         try:

@@ -17,8 +17,8 @@ from .results import load_runs, experiment_kind, flatten_metrics, headline_metri
 # %% auto 0
 __all__ = ['EXPECTED', 'NOT_RUNNABLE', 'gather_runs', 'honest_verdicts', 'run_tables', 'published_pairs', 'with_differences',
            'section_abstract', 'section_setup', 'section_published', 'section_claims', 'section_ablation',
-           'section_other', 'section_not_run', 'attention_figure', 'section_attention', 'markdown_to_html',
-           'write_report']
+           'section_other', 'section_not_run', 'section_device', 'attention_figure', 'section_attention',
+           'markdown_to_html', 'write_report']
 
 # %% ../../nbs/44_tools.report.ipynb
 EXPECTED = {
@@ -270,6 +270,44 @@ def section_not_run(runs:list) -> str:
     return "\n".join(s) + "\n"
 
 # %% ../../nbs/44_tools.report.ipynb
+_DEVICE_PAIRS = ('ours/timm', 'ours_prepared/timm', 'ours_prepared_nhwc/timm_nhwc', 'official/timm', 'torchvision_resnet50/timm')
+
+def section_device(runs_dir, # folder of runs: each sub-folder holding a device_check.json is read
+                   runs:list, # gathered runs (the CPU `benchmark` run's ratios are shown beside the device's)
+                  ) -> str:
+    "The device check's stages and its speed-ups over timm, beside the CPU benchmark's; the memory format it chose."
+    import json
+    s = ["## On an accelerator: the device check\n"]
+    found = sorted(Path(runs_dir).glob('*/device_check.json'))
+    if not found: return "\n".join(s + ["_missing: no `device_check.json` in the runs folder (`resnest-nb device-check` writes it)._\n"])
+    rows = [dict(machine='CPU', setting=k, **{p: v[p]['median'] for p in _DEVICE_PAIRS if p in v})
+            for r in _of(runs, 'benchmark') for k, v in r['metrics'].get('ratios', {}).items()]
+    for f in found:
+        try: d = json.loads(f.read_text())
+        except ValueError as e: s.append(f"_`{f.parent.name}/device_check.json` is unreadable ({e})._\n"); continue
+        st = d.get('stages', {})
+        env = st.get('environment', {}).get('environment', {})
+        s.append(f"Run `{f.parent.name}` on {env.get('device_name', '?')} (torch {env.get('torch', '?')}, CUDA {env.get('cuda')}, "
+                 f"cuDNN {env.get('cudnn')}): {'complete' if d.get('complete') else '**cut short**'}, "
+                 f"{'tiny' if d.get('parameters', {}).get('tiny') else 'full'} sizes, {d.get('elapsed_s', 0):.0f} s of a {d.get('parameters', {}).get('budget_s', 0):.0f} s budget.\n")
+        s.append(markdown_table(pd.DataFrame([dict(stage=n, status=v.get('status'), planned_s=v.get('planned_s', d.get('plan', {}).get(n)),
+                 took_s=v.get('seconds'), checks=f"{sum(c['passed'] for c in v.get('checks', []))}/{len(v.get('checks', []))}",
+                 note=(v.get('reason') or v.get('error') or '; '.join(f"{k}: {x}" for k, x in v.get('skipped', {}).items()))[:200] or None)
+                 for n, v in st.items()]), 3))
+        diffs = st.get('correctness', {}).get('max_abs_diff', {})
+        if diffs: s.append("fp32 logits, max abs difference from ours: " + ", ".join(f"{k} {v:.2g}" for k, v in diffs.items()) + ".\n")
+        label = 'GPU' if env.get('gpu') else 'device (CPU)'
+        sets = st.get('benchmark', {}).get('settings', {})
+        rows += [dict(machine=label, setting=k, **{p: v['ratios'][p]['median'] for p in _DEVICE_PAIRS if p in v.get('ratios', {})})
+                 for k, v in sets.items()]
+        for p, c in (d.get('memory_format') or {}).get('by_precision', {}).items():
+            s.append(f"- prepared path at {p} on {d['memory_format']['device']}: {'channels-last' if c['channels_last'] else 'NCHW'} "
+                     f"(NHWC/NCHW {c['nhwc_over_nchw']:.2f}x)")
+    if rows: s += ["\nSpeed-ups over timm's `resnest50d` (median of paired rounds), CPU benchmark and device check side by side:\n",
+                   markdown_table(pd.DataFrame(rows), 3)]
+    return "\n".join(s) + "\n"
+
+# %% ../../nbs/44_tools.report.ipynb
 def attention_figure(run:dict, # a `train_classifier` run (metrics with `parameters`, a `model.pth` in its folder)
                      n_images:int=3, # test images drawn
                     ):
@@ -345,7 +383,7 @@ def write_report(runs_dir, # folder of runs (sub-folders with metrics.json)
              section_abstract(runs), section_setup(runs), section_published(runs, out_dir), section_claims(runs, out_dir),
              section_ablation(runs, out_dir), section_other(runs, out_dir),
              section_attention(runs, out_dir, n_images) if attention else "## Split-attention maps\n\n_not drawn (attention=False)._\n",
-             section_not_run(runs)]
+             section_device(runs_dir, runs), section_not_run(runs)]
     md = "\n".join(parts)
     with atomic_write(out_dir/'REPORT.md', 'w') as f: f.write(md)
     with atomic_write(out_dir/'REPORT.html', 'w') as f: f.write(markdown_to_html(md, out_dir, title))

@@ -68,7 +68,7 @@ def distributed_ctx(learn, # a fastai `Learner` (e.g. from `resnest_learner`)
 class BatchCounter(Callback):
     "Count the training batches (optimizer steps) this process ran."
     order = 90
-    def before_fit(self): self.n_batches = 0
+    def before_fit(self): self.n_batches, self.model_type = 0, type(self.learn.model).__name__   # DistributedDataParallel when wrapped
     def after_batch(self):
         if self.training: self.n_batches += 1
 
@@ -89,6 +89,7 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
           threads:int=1, # torch CPU threads per process
           out_dir:str='runs/distributed', # metrics.json and checkpoints (rank 0); '{rank}' is replaced by the rank
           resume:bool=False, # continue from out_dir/model_last.pth
+          data_dir:str='', # folder of the Fashion-MNIST idx files ('': the system's, `FASHION_MNIST_DIR`)
          ) -> dict:
     "Train `arch` on Fashion-MNIST data-parallel over torchrun's processes; the metrics (on every rank)."
     from resnest_nb.core.io import seed_everything, save_json
@@ -97,21 +98,21 @@ def train(arch:str='resnest14d', # model name (`resnest_nb.models.resnest.list_m
     t0 = time.time()
     torch.set_num_threads(threads)
     backend = init_distributed()
-    rank, _, world_size = world()
+    rank, _, n_proc = world()
     out = Path(out_dir.format(rank=rank))
     seed_everything(seed)
-    dls = fashion_mnist_dls(size=size, bs=bs, train_subset=train_subset, seed=seed, device=device_for_rank())
+    dls = fashion_mnist_dls(size=size, bs=bs, train_subset=train_subset, seed=seed, device=device_for_rank(), **({'path': data_dir} if data_dir else {}))
     counter = BatchCounter()
     learn = resnest_learner(dls, arch, lr=lr, path=out, model_dir='.', cbs=counter)
     with distributed_ctx(learn):
         if rank > 0: learn.recorder.silent = True
         fit_resumable(learn, epochs, lr, resume=resume)
     train_loss = float(learn.recorder.losses[-1]) if learn.recorder.losses else float('nan')
-    print(f"[rank {rank}/{world_size}] {backend or 'single process'}: {counter.n_batches} training batches, "
+    print(f"[rank {rank}/{n_proc}] {backend or 'single process'}: {counter.n_batches} training batches, "
           f"last train loss {train_loss:.4f}", flush=True)
     batches = _gather(counter.n_batches)
     m = dict(experiment='distributed', arch=arch, size=size, epochs=epochs, bs=bs, lr=lr, train_subset=train_subset,
-             seed=seed, world_size=world_size, backend=backend or 'none', train_batches_per_rank=batches,
+             seed=seed, world_size=n_proc, backend=backend or 'none', train_batches_per_rank=batches, model_wrapper=counter.model_type,
              train_loss=train_loss, valid_loss=float(learn.recorder.values[-1][1]),
              valid_accuracy=evaluate(learn, dls.valid), seconds=round(time.time() - t0, 1))
     if rank == 0: save_json(m, out/'metrics.json')

@@ -14,7 +14,7 @@ from torchvision.models.detection.backbone_utils import BackboneWithFPN
 from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from ..models.weights import resolve_checkpoint, classifier_release, load_state_dict_from, load_checkpoint
-from ..models.resnest import ResNeSt, create_model
+from ..models.resnest import ResNeSt, create_model, check_image_batch
 from ..core.io import check_int
 
 # %% auto 0
@@ -74,9 +74,13 @@ class SegmentationBackbone(IntermediateLayerGetter):
         super().__init__(body, {'layer3': 'aux', 'layer4': 'out'} if aux else {'layer4': 'out'})
         self.in_chans, self.min_input_size, self.output_stride = body.in_chans, body.min_input_size, body.output_stride
         self.out_channels, self.aux_channels = body.num_features, body.num_features // 2
-    def forward(self, x:torch.Tensor) -> dict:
-        ResNeSt.check_input(self, x)
-        return super().forward(x)
+    def forward(self, x:torch.Tensor) -> dict[str, torch.Tensor]:
+        check_image_batch(x, self.in_chans, self.min_input_size)
+        out = {}
+        for name, module in self.items():            # IntermediateLayerGetter's loop (TorchScript has no super())
+            x = module(x)
+            if name in self.return_layers: out[self.return_layers[name]] = x
+        return out
 
 def resnest_seg_backbone(arch:str='resnest50', # a name from `resnest_nb.models.resnest.list_models()`
                          output_stride:int=8, # 8 (layer3 and layer4 dilated) or 16 (layer4 dilated)
@@ -94,24 +98,21 @@ def resnest_seg_backbone(arch:str='resnest50', # a name from `resnest_nb.models.
 # %% ../../nbs/20_transfer.backbones.ipynb
 def resnest_fpn_backbone(arch:str='resnest50', # a name from `resnest_nb.models.resnest.list_models()`
                          weights_backbone=None, # None (random init), 'DEFAULT', or a classification checkpoint of `arch`
-                         trainable_layers:int|None=None, # stages left trainable, 0-5 (None: 3 if pretrained else 5)
-                         frozen_bn:bool|None=None, # FrozenBatchNorm2d everywhere (None: True if pretrained)
+                         trainable_layers:int=3, # stages left trainable, 0-5 (torchvision's default 3)
+                         norm_layer=FrozenBatchNorm2d, # the body's normalisation (torchvision's default: FrozenBatchNorm2d)
                          returned_layers:list|None=None, # stages fed to the FPN (default [1, 2, 3, 4])
                          out_channels:int=256, # channels of every FPN level
                          extra_blocks=None, # extra FPN block (default `LastLevelMaxPool`, adds the "pool" level)
                          progress:bool=True, # progress bar when downloading weights
                          **kwargs, # other `create_model` arguments (e.g. dropblock_prob)
                         ) -> BackboneWithFPN:
-    "ResNeSt + FPN as a torchvision detection backbone (`.out_channels` set), like torchvision's `resnet_fpn_backbone`."
-    pretrained = weights_backbone is not None
-    trainable_layers = _check_trainable_layers(trainable_layers, pretrained)
-    frozen_bn = pretrained if frozen_bn is None else frozen_bn
+    "ResNeSt + FPN as a torchvision detection backbone (`.out_channels` set), with the defaults of torchvision's `resnet_fpn_backbone`."
+    trainable_layers = _check_trainable_layers(trainable_layers, True)
     returned_layers = [1, 2, 3, 4] if returned_layers is None else list(returned_layers)
     if not returned_layers or not all(isinstance(i, int) and 1 <= i <= 4 for i in returned_layers):
         raise ValueError(f"returned_layers must be a non-empty list of stages from 1 to 4, got returned_layers={returned_layers!r}")
-    if frozen_bn: kwargs['norm_layer'] = FrozenBatchNorm2d
-    body = create_model(arch, num_classes=0, **kwargs)
-    if pretrained: load_backbone_weights(body, weights_backbone, arch, progress)
+    body = create_model(arch, num_classes=0, norm_layer=norm_layer, **kwargs)
+    if weights_backbone is not None: load_backbone_weights(body, weights_backbone, arch, progress)
     freeze_backbone_layers(body, trainable_layers)
     stage2 = body.num_features // 8
     return BackboneWithFPN(body, return_layers={f'layer{k}': str(v) for v, k in enumerate(returned_layers)},

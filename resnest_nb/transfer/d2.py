@@ -18,7 +18,7 @@ try:
     from detectron2.config import CfgNode as CN, get_cfg
     from detectron2.layers import Conv2d, FrozenBatchNorm2d, ShapeSpec, get_norm
     from detectron2.modeling import BACKBONE_REGISTRY, Backbone, FPN
-    from detectron2.modeling.backbone.fpn import LastLevelMaxPool
+    from detectron2.modeling.backbone.fpn import LastLevelMaxPool, LastLevelP6P7
     HAS_DETECTRON2, DETECTRON2_ERROR = True, None
 except ImportError as e:  # the module still imports, so that `resnest-nb` and the docs work without detectron2
     HAS_DETECTRON2, DETECTRON2_ERROR = False, e
@@ -31,10 +31,10 @@ from ..core.io import check_int
 # %% auto 0
 __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'require_detectron2', 'skip_without_detectron2', 'add_resnest_config',
            'resnest_arch', 'ResNeStBlock', 'ResNeStStem', 'ResNeStBackbone', 'build_resnest_backbone',
-           'build_resnest_fpn_backbone', 'classification_to_d2', 'd2_to_classification', 'load_detectron_pickle',
-           'SafeDetectionCheckpointer', 'load_d2_backbone_weights', 'load_d2_detector_weights', 'convert_to_d2',
-           'config_dir', 'list_configs', 'config_path', 'resnest_cfg', 'resolve_d2_weights', 'setup_cfg',
-           'train_or_eval', 'main']
+           'build_retinanet_resnest_fpn_backbone', 'build_resnest_fpn_backbone', 'classification_to_d2',
+           'd2_to_classification', 'load_detectron_pickle', 'SafeDetectionCheckpointer', 'load_d2_backbone_weights',
+           'load_d2_detector_weights', 'convert_to_d2', 'config_dir', 'list_configs', 'config_path', 'resnest_cfg',
+           'resolve_d2_weights', 'setup_cfg', 'train_or_eval', 'main']
 
 # %% ../../nbs/23_transfer.d2.ipynb
 DETECTRON2_COMMIT = '02b5c4e295e990042a714712c21dc79b731e8833'
@@ -196,17 +196,13 @@ class ResNeStBlock(Bottleneck):
                                      if avg_down else nn.Identity())
             self.shortcut = Conv2d(in_channels, out_channels, 1, stride=1 if avg_down else stride, bias=False,
                                    norm=mk(out_channels))
-        else: self.shortcut = None
+        else: self.shortcut_avgpool, self.shortcut = nn.Identity(), None
         self.in_channels, self.out_channels, self.stride = in_channels, out_channels, stride
 
-    def _project(self, x): return self.shortcut(self.shortcut_avgpool(x))
-    @property
-    def downsample(self):
-        "The Bottleneck's shortcut projection: `shortcut(shortcut_avgpool(x))`, or None."
-        return self._project if getattr(self, 'shortcut', None) is not None else None
-    @downsample.setter
-    def downsample(self, v):
-        if v is not None: raise AttributeError("ResNeStBlock's projection is `shortcut`, not `downsample`")
+    def _shortcut(self, x:torch.Tensor) -> torch.Tensor:
+        "The Bottleneck's residual with detectron2's names: `shortcut(shortcut_avgpool(x))`, or `x`."
+        if self.shortcut is not None: return self.shortcut(self.shortcut_avgpool(x))
+        else: return x
 
     def freeze(self): return _freeze(self)
 
@@ -218,14 +214,17 @@ class ResNeStStem(CNNBlockBase):
         out = stem_width * 2 if deep_stem else 64
         super().__init__(in_channels, out, 4)
         self.deep_stem = deep_stem
+        # the stem it does not build is an identity (no tensors): forward names every layer, and TorchScript compiles it
+        self.conv1_1 = self.conv1_2 = self.conv1_3 = self.conv1 = nn.Identity()
         if deep_stem:
             self.conv1_1 = Conv2d(in_channels, stem_width, 3, stride=2, padding=1, bias=False, norm=nm(stem_width))
             self.conv1_2 = Conv2d(stem_width, stem_width, 3, stride=1, padding=1, bias=False, norm=nm(stem_width))
             self.conv1_3 = Conv2d(stem_width, out, 3, stride=1, padding=1, bias=False, norm=nm(out))
         else: self.conv1 = Conv2d(in_channels, 64, 7, stride=2, padding=3, bias=False, norm=nm(64))
 
-    def forward(self, x):
-        for c in ((self.conv1_1, self.conv1_2, self.conv1_3) if self.deep_stem else (self.conv1,)): x = torch.relu(c(x))
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
+        if self.deep_stem: x = torch.relu(self.conv1_3(torch.relu(self.conv1_2(torch.relu(self.conv1_1(x))))))
+        else: x = torch.relu(self.conv1(x))
         return nn.functional.max_pool2d(x, kernel_size=3, stride=2, padding=1)
 
 # %% ../../nbs/23_transfer.d2.ipynb
@@ -256,9 +255,9 @@ class ResNeStBackbone(Backbone):
         self._out_feature_channels, self._out_feature_strides = {'stem': ch}, {'stem': stride}
         kw = dict(norm=norm, radix=arch['radix'], cardinality=arch['groups'], bottleneck_width=arch['bottleneck_width'],
                   avd=arch['avd'], avd_first=arch['avd_first'], avg_down=arch['avg_down'])
-        n_stages = max(_FEATURES.index(f) for f in out_features)  # no stages beyond the last feature used
-        self.stage_names = []
-        for i in range(n_stages):
+        nstages = max(_FEATURES.index(f) for f in out_features)  # no stages beyond the last feature used
+        self.stage_names, self.stages = [], []   # a plain list and a tuple, as detectron2's ResNet keeps them for scripting
+        for i in range(nstages):
             name, out = f'res{i + 2}', 256 * 2 ** i
             dil = res5_dilation if i == 3 else 1
             s = 1 if i == 0 or dil == 2 else 2
@@ -266,9 +265,10 @@ class ResNeStBackbone(Backbone):
             blocks = [ResNeStBlock(ch if j == 0 else out, out, stride=s if j == 0 else 1, dilation=dil, dropblock_prob=db, **kw)
                       for j in range(arch['layers'][i])]
             self.add_module(name, nn.Sequential(*blocks))
-            self.stage_names.append(name)
+            self.stage_names.append(name); self.stages.append(getattr(self, name))
             ch, stride = out, stride * s
             self._out_feature_channels[name], self._out_feature_strides[name] = ch, stride
+        self.stage_names = tuple(self.stage_names)  # static for scripting
         self._init_weights()
         self.freeze(freeze_at)
 
@@ -280,16 +280,14 @@ class ResNeStBackbone(Backbone):
             elif isinstance(m, (nn.BatchNorm2d, nn.GroupNorm)) and m.weight is not None:
                 nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
 
-    @property
-    def stages(self): return [getattr(self, n) for n in self.stage_names]
-
-    def forward(self, x:torch.Tensor) -> dict:
-        if x.dim() != 4: raise ValueError(f"expected a batch (N, C, H, W), got shape {tuple(x.shape)}")
+    def forward(self, x:torch.Tensor) -> dict[str, torch.Tensor]:
+        torch._assert(x.dim() == 4, "ResNeStBackbone takes a batch (N, C, H, W)")  # scripts and traces, as detectron2's ResNet
         out, x = {}, self.stem(x)
         if 'stem' in self._out_features: out['stem'] = x
-        for name, stage in zip(self.stage_names, self.stages):
-            x = stage(x)
-            if name in self._out_features: out[name] = x
+        for name, stage in self.named_children():   # stem, res2, res3, ...: in order, and TorchScript unrolls it
+            if name != 'stem':
+                x = stage(x)
+                if name in self._out_features: out[name] = x
         return out
 
     def output_shape(self):
@@ -311,6 +309,17 @@ def build_resnest_backbone(cfg:CN, input_shape:ShapeSpec) -> ResNeStBackbone:
     r = cfg.MODEL.RESNETS
     return ResNeStBackbone(resnest_arch(cfg), norm=r.NORM, out_features=r.OUT_FEATURES, freeze_at=cfg.MODEL.BACKBONE.FREEZE_AT,
                            res5_dilation=r.RES5_DILATION, dropblock_prob=r.DROPBLOCK_PROB, in_channels=input_shape.channels)
+
+@BACKBONE_REGISTRY.register()
+def build_retinanet_resnest_fpn_backbone(cfg:CN, input_shape:ShapeSpec) -> FPN:
+    "detectron2 builder for one-stage detectors (RetinaNet, FCOS): the FPN with P6/P7 from res5, as detectron2's `build_retinanet_resnet_fpn_backbone`."
+    require_detectron2()
+    bottom_up = build_resnest_backbone(cfg, input_shape)
+    if 'res5' not in bottom_up.output_shape():
+        raise ValueError(f"P6/P7 are computed from res5: MODEL.RESNETS.OUT_FEATURES must include 'res5', got {list(cfg.MODEL.RESNETS.OUT_FEATURES)}")
+    out = cfg.MODEL.FPN.OUT_CHANNELS
+    return FPN(bottom_up=bottom_up, in_features=cfg.MODEL.FPN.IN_FEATURES, out_channels=out, norm=cfg.MODEL.FPN.NORM,
+               top_block=LastLevelP6P7(bottom_up.output_shape()['res5'].channels, out), fuse_type=cfg.MODEL.FPN.FUSE_TYPE)
 
 @BACKBONE_REGISTRY.register()
 def build_resnest_fpn_backbone(cfg:CN, input_shape:ShapeSpec) -> FPN:

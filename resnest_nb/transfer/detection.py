@@ -4,7 +4,7 @@
 
 # %% ../../nbs/22_transfer.detection.ipynb 3
 from __future__ import annotations
-import contextlib, io, json, math, os, warnings, xml.etree.ElementTree as ET
+import contextlib, inspect, io, json, math, os, warnings, xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 import numpy as np
@@ -16,6 +16,7 @@ from torchvision.models.detection.backbone_utils import BackboneWithFPN
 from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from ..models.resnest import create_model, list_models
+from ..models.weights import load_state_dict_from, load_checkpoint
 from .backbones import resnest_fpn_backbone, tile_starts
 from ..core.io import check_int
 from ..train.data import open_image
@@ -29,31 +30,70 @@ __all__ = ['fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn', 'fasterrcnn_resnet5
 # %% ../../nbs/22_transfer.detection.ipynb
 def _check_detection_classes(num_classes): check_int('num_classes', num_classes, 2, why='it counts the background too')
 
-def fasterrcnn_resnest_fpn(arch:str='resnest50', # backbone, a name from `list_models()`
-                           num_classes:int=91, # object classes + 1 for the background
-                           weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
-                           trainable_layers:int|None=None, # trainable backbone stages (None: 3 if pretrained else 5)
-                           frozen_bn:bool|None=None, # FrozenBatchNorm2d in the backbone (None: True if pretrained)
-                           progress:bool=True, # progress bar when downloading
-                           **kwargs, # `FasterRCNN` arguments (min_size, max_size, rpn_*, box_*, ...)
-                          ) -> FasterRCNN:
-    "torchvision Faster R-CNN with a ResNeSt-FPN backbone."
+_LEGACY = {'pretrained': "weights=", 'pretrained_backbone': "weights_backbone=", 'trainable_layers': "trainable_backbone_layers=",
+           'frozen_bn': "norm_layer=torchvision.ops.FrozenBatchNorm2d"}
+
+def _detector_kwargs(builder:str, detector:type, kwargs:dict) -> dict:
+    "`kwargs` if each one is an argument of `detector` (or of its `GeneralizedRCNNTransform`); a `TypeError` naming the others."
+    from torchvision.models.detection.transform import GeneralizedRCNNTransform
+    ok = set(inspect.signature(detector).parameters) | set(inspect.signature(GeneralizedRCNNTransform).parameters)
+    ok = (ok | {'_skip_resize'}) - {'backbone', 'num_classes', 'kwargs'}
+    bad = sorted(set(kwargs) - ok)
+    if bad:
+        hints = [f"{k} -> {_LEGACY[k]}" for k in bad if k in _LEGACY]
+        raise TypeError(f"{builder}() got unexpected keyword argument(s) {bad}" + (f" (torchvision's names: {'; '.join(hints)})" if hints else ""))
+    return kwargs
+
+def _detection_model(detector, builder, arch, weights, progress, num_classes, weights_backbone, trainable_backbone_layers,
+                     norm_layer, kwargs):
+    "torchvision's rules for its detection builders, applied to a ResNeSt-FPN body."
+    from torchvision.models.detection.backbone_utils import _validate_trainable_layers
+    kwargs = _detector_kwargs(builder, detector, kwargs)
+    if isinstance(weights, str) and weights.upper() == 'DEFAULT':
+        raise ValueError(f"{builder}: no trained {detector.__name__} weights are released for ResNeSt bodies; pass "
+                         f"weights_backbone='DEFAULT' (the release's classification weights), or weights=a checkpoint of this model")
+    sd = None
+    if weights is not None:   # a whole-detector checkpoint (e.g. saved after `train_detector`): it fixes num_classes
+        sd = load_state_dict_from(weights, progress=progress)
+        n = sd['roi_heads.box_predictor.cls_score.weight'].shape[0] if 'roi_heads.box_predictor.cls_score.weight' in sd else None
+        if num_classes is not None and n is not None and num_classes != n:
+            raise ValueError(f"num_classes={num_classes} does not match the {n} classes of weights={weights!r}")
+        num_classes, weights_backbone = n or num_classes, None
+    num_classes = 91 if num_classes is None else num_classes
     _check_detection_classes(num_classes)
-    bb = resnest_fpn_backbone(arch, weights_backbone, trainable_layers, frozen_bn, progress=progress)
-    return FasterRCNN(bb, num_classes=num_classes, **kwargs)
+    is_trained = weights is not None or weights_backbone is not None
+    trainable = _validate_trainable_layers(is_trained, trainable_backbone_layers, 5, 3)   # torchvision's default and warning
+    norm_layer = (FrozenBatchNorm2d if is_trained else nn.BatchNorm2d) if norm_layer is None else norm_layer
+    bb = resnest_fpn_backbone(arch, weights_backbone, trainable, norm_layer, progress=progress)
+    model = detector(bb, num_classes=num_classes, **kwargs)
+    if sd is not None: load_checkpoint(model, sd, strict=True)
+    return model
+
+def fasterrcnn_resnest_fpn(arch:str='resnest50', # backbone, a name from `list_models()`
+                           *, weights=None, # None, or a checkpoint of this detector (path, URL or state dict)
+                           progress:bool=True, # progress bar when downloading
+                           num_classes:int|None=None, # object classes + 1 for the background (None: 91, or the checkpoint's)
+                           weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
+                           trainable_backbone_layers:int|None=None, # trainable body stages 0-5 (None: 3 with weights, else 5)
+                           norm_layer=None, # the body's norm (None: FrozenBatchNorm2d with weights, else nn.BatchNorm2d)
+                           **kwargs, # `FasterRCNN` arguments (min_size, max_size, rpn_*, box_*, ...); anything else is a TypeError
+                          ) -> FasterRCNN:
+    "torchvision Faster R-CNN with a ResNeSt-FPN backbone, with the keywords, defaults and warnings of `fasterrcnn_resnet50_fpn`."
+    return _detection_model(FasterRCNN, 'fasterrcnn_resnest_fpn', arch, weights, progress, num_classes, weights_backbone,
+                            trainable_backbone_layers, norm_layer, kwargs)
 
 def maskrcnn_resnest_fpn(arch:str='resnest50', # backbone, a name from `list_models()`
-                         num_classes:int=91, # object classes + 1 for the background
-                         weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
-                         trainable_layers:int|None=None, # trainable backbone stages (None: 3 if pretrained else 5)
-                         frozen_bn:bool|None=None, # FrozenBatchNorm2d in the backbone (None: True if pretrained)
+                         *, weights=None, # None, or a checkpoint of this detector (path, URL or state dict)
                          progress:bool=True, # progress bar when downloading
-                         **kwargs, # `MaskRCNN` arguments
+                         num_classes:int|None=None, # object classes + 1 for the background (None: 91, or the checkpoint's)
+                         weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
+                         trainable_backbone_layers:int|None=None, # trainable body stages 0-5 (None: 3 with weights, else 5)
+                         norm_layer=None, # the body's norm (None: FrozenBatchNorm2d with weights, else nn.BatchNorm2d)
+                         **kwargs, # `MaskRCNN` arguments; anything else is a TypeError
                         ) -> MaskRCNN:
-    "torchvision Mask R-CNN with a ResNeSt-FPN backbone."
-    _check_detection_classes(num_classes)
-    bb = resnest_fpn_backbone(arch, weights_backbone, trainable_layers, frozen_bn, progress=progress)
-    return MaskRCNN(bb, num_classes=num_classes, **kwargs)
+    "torchvision Mask R-CNN with a ResNeSt-FPN backbone, with the keywords, defaults and warnings of `maskrcnn_resnet50_fpn`."
+    return _detection_model(MaskRCNN, 'maskrcnn_resnest_fpn', arch, weights, progress, num_classes, weights_backbone,
+                            trainable_backbone_layers, norm_layer, kwargs)
 
 # %% ../../nbs/22_transfer.detection.ipynb
 def fasterrcnn_resnet50_fpn_baseline(num_classes:int=91, # object classes + 1 for the background

@@ -29,7 +29,7 @@ __all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAG
            'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels', 'read_val_labels',
            'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct', 'shard_indices',
            'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'verify_release',
-           'save_verification', 'main']
+           'save_verification', 'main', 'demo_checkpoint']
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 RELEASE_MODELS = [r.name for r in releases('classification') if r.metric('top1') is not None]
@@ -83,13 +83,18 @@ def eval_transform(crop_size:int, # the model's crop size
 # %% ../../nbs/30_verify.imagenet.ipynb
 _FOOLBOX_NAME = re.compile(r'imagenet_(\d+)_(\d+)\.(?:jpg|jpeg|png)$', re.I)
 
-def foolbox_imagenet_photos() -> list:
+def foolbox_imagenet_photos(folder=None, # a folder holding these photos (e.g. a packed copy); None: foolbox's package data
+                           ) -> list:
     "`(path, class index)` of the labelled ImageNet photos in foolbox's package data (`imagenet_NN_LABEL.jpg`)."
-    spec = importlib.util.find_spec('foolbox')
-    if spec is None or spec.origin is None: raise ModuleNotFoundError("foolbox is not installed (pip install foolbox): its package data holds the photos")
-    d = Path(spec.origin).parent/'data'
+    if folder is None:
+        spec = importlib.util.find_spec('foolbox')
+        if spec is None or spec.origin is None: raise ModuleNotFoundError("foolbox is not installed (pip install foolbox): its package data holds the photos")
+        d = Path(spec.origin).parent/'data'
+    else:
+        d = Path(folder)
+        if not d.is_dir(): raise FileNotFoundError(f"folder={str(folder)!r} is not a folder of foolbox's imagenet_NN_LABEL.jpg photos")
     out = sorted((int(m.group(1)), p, int(m.group(2))) for p in d.iterdir() if (m := _FOOLBOX_NAME.fullmatch(p.name)))
-    if not out: raise FileNotFoundError(f"no imagenet_NN_LABEL photos in foolbox's data folder {d}")
+    if not out: raise FileNotFoundError(f"no imagenet_NN_LABEL photos in {'the data folder of foolbox ' if folder is None else ''}{d}")
     return [(p, y) for _, p, y in out]
 
 # %% ../../nbs/30_verify.imagenet.ipynb
@@ -213,13 +218,14 @@ def _write_meta_mat(path:Path, wnids:list, ids:list):
 
 def foolbox_imagenet_val(dst, # folder to create (emptied first if it exists)
                          layout:str='folder', # 'folder' (val/<wnid>/), 'devkit' (flat + devkit) or 'loc' (flat + LOC_val_solution.csv)
+                         photos=None, # folder of the photos (`foolbox_imagenet_photos`'s `folder`; None: foolbox's package data)
                         ) -> dict:
     "A tiny ImageNet validation split of foolbox's 20 labelled photos: `dict(data_dir, labels, truth={file name: class index})`."
     if layout not in ('folder', 'devkit', 'loc'): raise ValueError(f"layout must be 'folder', 'devkit' or 'loc', got layout={layout!r}")
     dst = Path(dst)
     if dst.exists(): shutil.rmtree(dst)
     wnids, val, truth, labels = imagenet_synsets(), Path(dst)/'val', {}, None
-    for n, (p, y) in enumerate(foolbox_imagenet_photos(), 1):
+    for n, (p, y) in enumerate(foolbox_imagenet_photos(photos), 1):
         f = val/wnids[y]/p.name if layout == 'folder' else val/f'ILSVRC2012_val_{n:08d}.JPEG'
         f.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(p, f)
@@ -330,7 +336,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
             if rank == 0 and log_every is not None and time.time() - last >= log_every: progress(); last = time.time()
     if len(seen) != len(shard) or int(counts[0]) != len(shard): raise RuntimeError(f"rank {rank} evaluated {int(counts[0])} images, expected its {len(shard)}")
     seconds = time.time() - t0
-    if size > 1:
+    if dist.is_available() and dist.is_initialized():   # also a group of one (e.g. NCCL under torchrun --nproc_per_node 1)
         t = counts.to(device if dist.get_backend() == 'nccl' else 'cpu')
         dist.all_reduce(t); counts = t.cpu()
     if rank == 0 and log_every is not None: progress(final=True)
@@ -480,3 +486,28 @@ def main(argv=None) -> list:
 # %% ../../nbs/30_verify.imagenet.ipynb
 #| eval: false
 if __name__ == '__main__' and 'ipykernel' not in sys.modules: main()   # not when a notebook kernel runs this cell
+
+# %% ../../nbs/30_verify.imagenet.ipynb
+def demo_checkpoint(name:str, # registered model name (one without a release file, e.g. 'resnest14d')
+                    data_dir, # the split the classifier is fit to (`imagenet_val_samples`'s `data_dir`)
+                    weights_dir, # where `NAME-<sha256 prefix>.pth` is written (created)
+                    protocol:str='release', # evaluation transform of the features
+                    seed:int=0, # the random initialisation
+                    labels=None, # flat layout: the label file (None: found next to the images)
+                   ) -> Path:
+    "A stand-in checkpoint for `name`: random weights, classifier fit by least squares to `data_dir`'s images (not ImageNet, not the release)."
+    from resnest_nb.core.io import save_torch
+    w = RELEASES.get(name)
+    if w is not None and w.file_name.startswith(f'{name}-'):
+        raise ValueError(f"{name} has a release file ({w.file_name}), which a stand-in cannot replace; use a model like resnest14d")
+    torch.manual_seed(seed)
+    m = create_model(name).eval()
+    ds = ImageNetVal(imagenet_val_samples(data_dir, labels), eval_transform(model_config(name).input_size, protocol))
+    with torch.no_grad():
+        x = torch.stack([ds[i][0] for i in range(len(ds))]); y = torch.tensor([ds[i][1] for i in range(len(ds))])
+        f = m.forward_head(m.forward_features(x), pre_logits=True).double()
+        a = torch.cat([f, torch.ones(len(f), 1, dtype=torch.double)], 1)
+        sol = torch.linalg.pinv(a) @ torch.nn.functional.one_hot(y, m.num_classes).double()     # (features + 1, classes)
+        m.fc.weight.copy_(sol[:-1].T); m.fc.bias.copy_(sol[-1])
+    tmp = save_torch(m.state_dict(), Path(weights_dir)/f'{name}-unnamed.pth')
+    return tmp.rename(tmp.with_name(f"{name}-{file_sha256(tmp)[:8]}.pth"))
