@@ -237,16 +237,33 @@ def resolve_checkpoint(source, # a release name (`RELEASES`), a checkpoint path,
     return path
 
 # %% ../../nbs/02_models.weights.ipynb
+def _refuse_nonfinite(sd:dict, where:str):
+    "A `ValueError` naming the tensors of `sd` that hold NaN or inf (a diverged or damaged checkpoint)."
+    bad = []
+    for k, v in sd.items():
+        if v.is_floating_point() and not bool(torch.isfinite(v).all()):
+            bad.append(f"{k} ({int(torch.isnan(v).sum())} NaN, {int(torch.isinf(v).sum())} inf of {v.numel()})")
+    if bad:
+        raise ValueError(f"refusing the checkpoint {where}: {len(bad)} tensor(s) hold NaN or inf values: {brief_list(bad)}. A model "
+                         "with them predicts NaN (argmax class 0) for every input; it comes from a diverged or damaged run: use an "
+                         "earlier checkpoint or re-train (allow_nonfinite=True loads it anyway, e.g. to inspect it)")
+    return sd
+
 def load_state_dict_from(source, # a release name, checkpoint path, URL, or an already-loaded (wrapped) state dict
                          sha256:str|None=None, # expected sha256 prefix of the file (None: no check beyond the release rule)
                          progress:bool=True, # progress bar when downloading
+                         allow_nonfinite:bool=False, # load tensors holding NaN/inf (refused by default: they give NaN outputs)
                         ) -> dict:
-    "The state dict in `source` (found by `resolve_checkpoint`), loaded with `torch.load(weights_only=True)` and unwrapped."
-    if isinstance(source, Mapping): return unwrap_state_dict(source)
-    if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"expected a checkpoint path, URL or state dict, got {type(source).__name__}: {source!r:.80}")
-    path = verify_sha256(resolve_checkpoint(source, progress=progress), sha256)
-    return unwrap_state_dict(_read_file(path))
+    "The state dict in `source` (found by `resolve_checkpoint`), loaded with `torch.load(weights_only=True)`, unwrapped and checked for NaN/inf."
+    if isinstance(source, Mapping): sd, where = unwrap_state_dict(source), 'given as a state dict'
+    else:
+        if not isinstance(source, (str, os.PathLike)):
+            raise TypeError(f"expected a checkpoint path, URL or state dict, got {type(source).__name__}: {source!r:.80}")
+        path = verify_sha256(resolve_checkpoint(source, progress=progress), sha256)
+        sd, where = unwrap_state_dict(_read_file(path)), str(path)
+    return sd if allow_nonfinite else _refuse_nonfinite(sd, where)
+
+
 
 # %% ../../nbs/02_models.weights.ipynb
 def _ignored(key, ignore): return any(key.startswith(p) for p in ignore)
@@ -282,11 +299,12 @@ def load_checkpoint(model:nn.Module, # model to load into (modified in place)
                     sha256:str|None=None, # expected sha256 prefix of the file
                     ignore=(), # key prefixes to drop, e.g. ('fc.',) to keep a new head
                     progress:bool=True, # progress bar when downloading
+                    allow_nonfinite:bool=False, # load tensors holding NaN/inf (refused by default)
                    ) -> nn.Module:
-    "Load `source` into `model` after checking that keys and shapes fit; returns `model`."
+    "Load `source` into `model` after checking that keys and shapes fit and the values are finite; returns `model`."
     if not isinstance(model, nn.Module): raise TypeError(f"expected an nn.Module, got {type(model).__name__}")
     ignore = _normalise_ignore(ignore)
-    sd = load_state_dict_from(source, sha256=sha256, progress=progress)
+    sd = load_state_dict_from(source, sha256=sha256, progress=progress, allow_nonfinite=allow_nonfinite)
     return load_state_dict_checked(model, sd, strict, ignore, source if isinstance(source, (str, os.PathLike)) else 'the state dict')
 
 def load_state_dict_checked(model:nn.Module, # model to load into (modified in place)
@@ -358,5 +376,5 @@ def load_pretrained(model:nn.Module, # a freshly built model
         path = resolve_checkpoint(weights, progress=progress)
         sd, where = unwrap_state_dict(_read_file(path)), path
     else: raise TypeError(f"weights must be 'DEFAULT', a path, a URL or a state dict, got {type(weights).__name__}: {weights!r:.80}")
-    sd, ignore = _fit_head_and_stem(model, sd)
+    sd, ignore = _fit_head_and_stem(model, _refuse_nonfinite(sd, where))   # NaN/inf refused, as load_state_dict_from does
     return load_state_dict_checked(model, sd, True, ignore, where)

@@ -4,11 +4,10 @@
 
 # %% ../../nbs/49_tools.cli.ipynb 3
 from __future__ import annotations
-import argparse, contextlib, io, json, re, sys, time
+import argparse, contextlib, errno, io, json, re, sys, time
 from pathlib import Path
 from .runner import (repo_root, experiments_dir, list_experiments, notebook_params, run_experiment,
-                                     experiment_path,
-                                     ExperimentError, display_path)
+                                     experiment_path, ExperimentError, RunInterrupted, display_path, find_root, root_notice)
 from .notebooks import refresh_outputs, keep_run_outputs
 from .imports import import_order_violations
 from .suite import run_tests
@@ -24,13 +23,14 @@ def _add_run_args(p, with_name=True):
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('KEY', 'VALUE'), help="set a parameter (repeatable)")
     p.add_argument('-f', '--file', action='append', default=[], metavar='PARAMS.yaml', help="YAML file of parameters (repeatable)")
     p.add_argument('--name', dest='run_name', default=None, help="run name: outputs go to runs/RUN_NAME/ (default: the experiment name)")
-    p.add_argument('--tiny', action='store_true', help="use NAME.tiny.yaml, the test suite's tiny parameters")
+    p.add_argument('--tiny', action='store_true', help="use NAME.tiny.yaml, the test suite's tiny parameters (the run goes to runs/tiny/RUN_NAME/)")
+    p.add_argument('--force', action='store_true', help="replace a finished run of the same name (the old one is moved to runs/.replaced/)")
     p.add_argument('--resume', action='store_true', help="continue a failed/killed run in runs/.RUN_NAME.partial/ (resume=True)")
     p.add_argument('--no-progress', action='store_true', help="do not stream the notebook's output (epochs, losses, ETA)")
 
 def _parser():
     ap = argparse.ArgumentParser('resnest-nb', description="Run ResNeSt experiments (papermill notebooks) and the project's tests.")
-    ap.add_argument('--root', default=None, help="repository root (default: the checkout of the installed package)")
+    ap.add_argument('--root', default=None, help="repository root (default: the git checkout holding the current directory)")
     sub = ap.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
     sub.add_parser('list', help="the experiments, one line each")
     sub.add_parser('show', help="an experiment's parameters with defaults and comments").add_argument('name', help="experiment name (see `resnest-nb list`)")
@@ -126,7 +126,8 @@ def main(argv=None) -> int:
         except (SystemExit, FileNotFoundError): pass
     args = ap.parse_args(argv)
     try:
-        root = Path(args.root).resolve() if args.root else repo_root()
+        root, how = find_root(args.root)
+        if (notice := root_notice(root, how)) and args.cmd not in ('list', 'check-imports'): print(notice, file=sys.stderr)
         if args.cmd == 'list': print(format_experiments(experiments_dir(root))); return 0
         if args.cmd == 'show': print(format_experiment(args.name, experiments_dir(root))); return 0
         if args.cmd == 'test':
@@ -150,7 +151,15 @@ def main(argv=None) -> int:
             return 1 if bad else 0
         name = {'bench': 'benchmark', 'results': 'results'}.get(args.cmd) or args.name
         run_experiment(name, args.param, args.file, args.run_name, args.tiny, args.resume, root=root,
-                       progress=not args.no_progress)
+                       progress=not args.no_progress, force=args.force)
         return 0
+    except RunInterrupted as e: print(f"resnest-nb: {e}", file=sys.stderr); return 130
     except ExperimentError as e: print(f"resnest-nb: {e}", file=sys.stderr); return 1
+    except KeyboardInterrupt: print("resnest-nb: interrupted (Ctrl-C) before an experiment started; nothing was written", file=sys.stderr); return 130
+    except OSError as e:
+        if e.errno == errno.ENOSPC: print(f"resnest-nb: error: the disk is full ({e}): free space, then run again", file=sys.stderr); return 1
+        if e.errno in (errno.EACCES, errno.EROFS, errno.EPERM) or isinstance(e, PermissionError):
+            print(f"resnest-nb: error: {e.strerror if e.strerror and 'must be writable' in e.strerror else e}", file=sys.stderr); return 1
+        if not isinstance(e, FileNotFoundError): raise
+        print(f"resnest-nb: error: {e}", file=sys.stderr); return 2
     except (ValueError, TypeError, FileNotFoundError) as e: print(f"resnest-nb: error: {e}", file=sys.stderr); return 2

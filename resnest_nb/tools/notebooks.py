@@ -100,7 +100,7 @@ def keep_run_outputs(run_dir, # a finished run: `runs/<name>/` with `run.json` a
         raise ValueError(f"{run_dir} has no run.json: not a finished run (make one with `resnest-nb run NAME`)")
     info = json.loads((run_dir/'run.json').read_text())
     if info.get('tiny'): raise ValueError(f"run {run_dir.name!r} used the tiny parameters; a committed notebook shows a run with its defaults")
-    set_ = sorted(set(info.get('parameters', {})) - {'out_dir', 'resume'})
+    set_ = sorted(set(info['overridden'] if 'overridden' in info else info.get('parameters', {})) - {'out_dir', 'resume'})
     if set_: raise ValueError(f"run {run_dir.name!r} set {', '.join(set_)}; a committed notebook shows a run with its defaults: re-run without -p/-f")
     tpl_path = experiment_path(info['experiment'], exp_dir)
     ran = nbformat.read(str(run_dir/info['notebook']), as_version=4)
@@ -112,8 +112,8 @@ def keep_run_outputs(run_dir, # a finished run: `runs/<name>/` with `run.json` a
     if changed and strict:
         raise ValueError(f"code cells {changed} of {tpl_path.name} changed since run {run_dir.name!r}: re-run it, or strict=False to keep their outputs anyway")
     if changed: warnings.warn(f"keeping the outputs of cells {changed} of {tpl_path.name}, whose code changed since run {run_dir.name!r}")
-    partial = info.get('parameters', {}).get('out_dir')
-    final = str(Path(partial).parent/info['run']) if partial else None
+    partial = info.get('partial_dir') or info.get('parameters', {}).get('out_dir')   # where it ran (older run.json: parameters.out_dir)
+    final = info.get('out_dir') or (str(Path(partial).parent/info['run']) if partial else None)
     for a, b in zip(ran_cells, tpl.cells):
         if b.cell_type != 'code': continue
         outs = json.dumps(a.outputs)

@@ -11,13 +11,14 @@ from ..core.io import atomic_write, save_figure
 from ..core.tables import markdown_table, format_value
 from ..core.verdicts import Verdict, CLAIM_VERDICTS
 from ..models.releases import RELEASES
+from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 from .results import load_runs, experiment_kind, flatten_metrics, headline_metrics
 
 # %% auto 0
-__all__ = ['EXPECTED', 'NOT_RUNNABLE', 'gather_runs', 'run_tables', 'published_pairs', 'with_differences', 'section_abstract',
-           'section_setup', 'section_published', 'section_claims', 'section_ablation', 'section_other',
-           'section_not_run', 'section_device', 'attention_figure', 'section_attention', 'markdown_to_html',
-           'write_report']
+__all__ = ['EXPECTED', 'NOT_RUNNABLE', 'gather_runs', 'honest_verdicts', 'run_tables', 'published_pairs', 'with_differences',
+           'section_abstract', 'section_setup', 'section_published', 'section_claims', 'section_ablation',
+           'section_other', 'section_not_run', 'section_device', 'attention_figure', 'section_attention',
+           'markdown_to_html', 'write_report']
 
 # %% ../../nbs/44_tools.report.ipynb
 EXPECTED = {
@@ -43,11 +44,23 @@ _SKIP_KINDS = ('report', 'results')
 
 def gather_runs(runs_dir, # folder whose sub-folders are runs
                 exclude:tuple=_SKIP_KINDS, # experiment kinds that are reports, not results
+                include_tiny:bool=False, # also the tiny runs (smoke tests), labelled; by default they are left out
                ) -> list:
-    "`[dict(name, kind, metrics, dir)]` for every readable run in `runs_dir` (missing folder: none, with a warning)."
+    "`[dict(name, kind, metrics, dir, caveats, provenance, record)]` for every readable run in `runs_dir` (missing folder: none, with a warning)."
     runs_dir = Path(runs_dir)
-    return [dict(name=n, kind=experiment_kind(m), metrics=m, dir=runs_dir/n)
-            for n, m in load_runs(runs_dir, missing_ok=True) if experiment_kind(m) not in exclude]
+    return [dict(name=n, kind=experiment_kind(m), metrics=m, dir=runs_dir/n, caveats=run_caveats(runs_dir/n, m),
+                 provenance=provenance_line(runs_dir/n), record=run_record(runs_dir/n))
+            for n, m in load_runs(runs_dir, missing_ok=True, include_tiny=include_tiny) if experiment_kind(m) not in exclude]
+
+def honest_verdicts(df:pd.DataFrame, # a table with a `verdict` column (the `verify_*` runs)
+                    caveats:list, # the run's `run_caveats`
+                   ) -> pd.DataFrame:
+    "`df` with every `Verdict.REPRODUCED` replaced by 'not a reproduction (...)' when the run is tiny, partial or from a dirty tree."
+    if 'verdict' not in df.columns or not caveats: return df
+    df = df.copy()
+    bad = df['verdict'].astype(str).str.startswith(str(Verdict.REPRODUCED))   # also the older 'reproduced (within ...)'
+    df.loc[bad, 'verdict'] = f"not a reproduction ({'; '.join(caveats)})"
+    return df
 
 # %% ../../nbs/44_tools.report.ipynb
 def run_tables(metrics:dict) -> list:
@@ -114,8 +127,13 @@ def section_abstract(runs:list) -> str:
     bullets = []
     for r in _of(runs, 'train_classifier'):
         m = r['metrics']
-        s.append(f"The main job ({r['name']}) trained {m.get('parameters', {}).get('arch', 'the model')} to "
-                 f"{format_value(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}.")
+        over = (r.get('record') or {}).get('overridden') or {}
+        how = ('with its default parameters' if r.get('record', {}).get('experiment') and not over else
+               f"with parameters changed from the defaults ({', '.join(f'{k}={v}' for k, v in over.items())})" if over else
+               "(no run.json: parameters not recorded)")
+        s.append(f"The main job ({r['name']}, {how}) trained {m.get('parameters', {}).get('arch', 'the model')} to "
+                 f"{format_value(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}"
+                 + (f" (caveats: {'; '.join(r['caveats'])})." if r.get('caveats') else "."))
     v = _of(runs, *[k for k in EXPECTED if k.startswith('verify_')])
     s.append(f"Published numbers were re-measured in {len(v)} `verify_*` run(s)." if v else
              "No `verify_*` run was found: no published number was re-measured (see *Not run*).")
@@ -147,7 +165,9 @@ def section_setup(runs:list) -> str:
     "Versions and hardware of the report's environment; per run: data, seeds, threads and wall time as the run wrote them."
     v = _versions()
     s = ["## Setup\n", f"Report generated with {', '.join(f'{k} {x}' for k, x in v.items())}, on {_hardware()}. "
-         "Each run's own record follows (data, seeds, threads and time as it wrote them; blank: the run did not say).\n"]
+         "Each run's own record follows (data, seeds, threads and time as it wrote them; blank: the run did not say), with its "
+         "provenance from `run.json` (git commit, parameters changed from the defaults, device, precision, threads, start and end) "
+         "and the caveats that keep it from counting as a reproduction (tiny, partial, uncommitted changes).\n"]
     rows = []
     for r in runs:
         flat = flatten_metrics(r['metrics'])
@@ -157,7 +177,8 @@ def section_setup(runs:list) -> str:
         threads = next((flat[k] for k in ('threads', 'cpu_threads', 'num_threads') if k in flat), p.get('threads', p.get('num_threads')))
         wall = next((flat[k] for k in ('wall_seconds', 'wall_time_s', 'runtime_s', 'seconds') if isinstance(flat.get(k), numbers.Real)), None)
         rows.append(dict(run=r['name'], experiment=r['kind'], data=data, seeds=seeds or None, threads=threads,
-                         wall_min=None if wall is None else wall / 60))
+                         wall_min=None if wall is None else wall / 60, provenance=r.get('provenance'),
+                         caveats='; '.join(r.get('caveats') or []) or None))
     s.append(markdown_table(pd.DataFrame(rows), 3) if rows else "_no runs found._\n")
     return "\n".join(s)
 
@@ -179,7 +200,8 @@ def section_published(runs:list, out_dir:Path) -> str:
             heads = headline_metrics(flatten_metrics(r['metrics']))
             if heads: s.append(f"Run `{r['name']}`: " + ", ".join(f"{k} {format_value(x)}" for k, x in heads.items()) + ".\n")
             if not tabs: s.append(f"_run `{r['name']}` holds no table._\n")
-            for key, df in tabs: s.append(f"\n`{r['name']}`: {key}\n\n" + markdown_table(with_differences(df), 4))
+            if r.get('caveats'): s.append(f"_Run `{r['name']}` cannot count as a reproduction: {'; '.join(r['caveats'])}._\n")
+            for key, df in tabs: s.append(f"\n`{r['name']}`: {key}\n\n" + markdown_table(with_differences(honest_verdicts(df, r.get('caveats'))), 4))
             for f in sorted(Path(r['dir']).glob('*.png'))[:4]: s.append(_fig(r, f.name, out_dir))
     return "\n".join(s)
 
@@ -349,11 +371,15 @@ def write_report(runs_dir, # folder of runs (sub-folders with metrics.json)
                  attention:bool=True, # draw the split-attention maps of a trained classifier (loads data and the model)
                  n_images:int=3, # images in the attention figure
                  title:str='ResNeSt: Split-Attention Networks, a reproduction report',
+                 include_tiny:bool=False, # also the tiny runs (smoke tests), labelled; by default they are left out of every table and sentence
                 ) -> dict:
     "Gather `runs_dir` into `out_dir/REPORT.md` and a standalone `REPORT.html`; returns paths, run names and missing kinds."
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    runs = gather_runs(runs_dir)
-    parts = [f"# {title}\n", f"_Generated from {len(runs)} run(s) in `{Path(runs_dir).name}/`; every number below was read from a run's metrics.json._\n",
+    runs = gather_runs(runs_dir, include_tiny=include_tiny)
+    n_tiny = 0 if include_tiny else len(list((Path(runs_dir)/TINY_DIR).glob('*/metrics.json')))
+    tiny = (f" {n_tiny} tiny run(s) (smoke tests in `{TINY_DIR}/`) are left out." if n_tiny else
+            " Tiny runs (smoke tests) are included and labelled by their caveats: no number of theirs is a result." if include_tiny else "")
+    parts = [f"# {title}\n", f"_Generated from {len(runs)} run(s) in `{Path(runs_dir).name}/`; every number below was read from a run's metrics.json.{tiny}_\n",
              section_abstract(runs), section_setup(runs), section_published(runs, out_dir), section_claims(runs, out_dir),
              section_ablation(runs, out_dir), section_other(runs, out_dir),
              section_attention(runs, out_dir, n_images) if attention else "## Split-attention maps\n\n_not drawn (attention=False)._\n",

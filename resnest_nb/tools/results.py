@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 from ..core.io import atomic_write, save_figure
 from ..core.tables import markdown_table
+from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 
 # %% auto 0
 __all__ = ['HEADLINE_KEYS', 'flatten_metrics', 'load_runs', 'experiment_kind', 'results_table', 'headline_metrics',
@@ -40,22 +41,25 @@ def flatten_metrics(d:dict, # a parsed metrics.json
 # %% ../../nbs/43_tools.results.ipynb
 def load_runs(runs_dir, # folder whose sub-folders are runs
               missing_ok:bool=False, # a missing `runs_dir` gives no runs (with a warning) instead of an error
+              include_tiny:bool=False, # also the tiny runs (`runs_dir/tiny/*`, named `tiny/<run>`); by default they are left out
              ) -> list:
-    "`[(run_name, metrics_dict)]` for every readable `runs_dir/*/metrics.json`, sorted by name; bad files are warned about and skipped."
+    "`[(run_name, metrics_dict)]` for every readable `runs_dir/*/metrics.json` (not tiny runs unless asked), sorted by name; bad files are warned about and skipped."
     runs_dir = Path(runs_dir)
     if not runs_dir.is_dir():
         if missing_ok and not runs_dir.exists():
             warnings.warn(f"runs_dir={str(runs_dir)!r} does not exist: no runs to gather"); return []
         raise ValueError(f"runs_dir={str(runs_dir)!r} is not a directory")
     runs = []
-    for f in sorted(runs_dir.glob("*/metrics.json")):
-        if f.parent.name.startswith('.'): continue   # hidden: a run still being written (the runner's `.<run>.partial/`)
+    files = sorted(runs_dir.glob("*/metrics.json")) + (sorted((runs_dir/TINY_DIR).glob("*/metrics.json")) if include_tiny else [])
+    for f in files:
+        if f.parent.name.startswith('.'): continue   # hidden: a run still being written (`.<run>.partial/`), or replaced (`.replaced/`)
+        if not include_tiny and run_record(f.parent)['tiny']: continue   # a tiny run left in the main folder (before runs/tiny/)
         try: d = json.loads(f.read_text())
         except (json.JSONDecodeError, UnicodeDecodeError, OSError) as e:
             warnings.warn(f"skipping malformed metrics file {f}: {e}"); continue
         if not isinstance(d, dict):
             warnings.warn(f"skipping malformed metrics file {f}: expected a JSON object, got {type(d).__name__}"); continue
-        runs.append((f.parent.name, d))
+        runs.append((f.parent.relative_to(runs_dir).as_posix(), d))
     return runs
 
 # %% ../../nbs/43_tools.results.ipynb
@@ -70,15 +74,16 @@ def experiment_kind(m:dict) -> str:
 def results_table(runs_dir, # folder whose sub-folders are runs
                   exclude:tuple=('results',), # experiment kinds to leave out (a results report is not a result)
                   missing_ok:bool=False, # see `load_runs`
+                  include_tiny:bool=False, # also the tiny runs (labelled in `caveats`)
                  ) -> pd.DataFrame:
-    "One row per run: `run`, `experiment` and the flattened metrics; columns that no run fills are dropped."
+    "One row per run: `run`, `experiment`, `caveats` (tiny, partial, dirty tree: empty when none) and the flattened metrics."
     rows = []
-    for name, m in load_runs(runs_dir, missing_ok=missing_ok):
+    for name, m in load_runs(runs_dir, missing_ok=missing_ok, include_tiny=include_tiny):
         if experiment_kind(m) in exclude: continue
         flat = flatten_metrics(m)
         for k in _KIND_KEYS: flat.pop(k, None)
-        rows.append({'run': name, 'experiment': experiment_kind(m), **flat})
-    if not rows: return pd.DataFrame(columns=['run', 'experiment'])
+        rows.append({'run': name, 'experiment': experiment_kind(m), 'caveats': '; '.join(run_caveats(Path(runs_dir)/name, m)), **flat})
+    if not rows: return pd.DataFrame(columns=['run', 'experiment', 'caveats'])
     df = pd.DataFrame(rows)
     return df.dropna(axis=1, how='all').sort_values(['experiment', 'run'], ignore_index=True)
 
@@ -146,17 +151,22 @@ def write_results(runs_dir, # folder whose sub-folders are runs
                   out_dir, # where results.md, results.csv and results.png go
                   digits:int=4, # significant digits in the markdown
                   missing_ok:bool=False, # see `load_runs`
+                  include_tiny:bool=False, # also show the tiny runs (labelled); by default they are left out
                  ) -> pd.DataFrame:
     "Gather every run of `runs_dir` into `out_dir/results.{md,csv,png}`; returns the table."
     import matplotlib.pyplot as plt
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    df = results_table(runs_dir, missing_ok=missing_ok)
+    df = results_table(runs_dir, missing_ok=missing_ok, include_tiny=include_tiny)
     with atomic_write(out_dir/'results.csv', 'w') as f: df.to_csv(f, index=False)
-    md = [f"# resnest_nb results\n\n{len(df)} run(s) from `{Path(runs_dir).name}/`.\n\n## Overview\n\n"]
-    over = pd.DataFrame([{'run': r['run'], 'experiment': r['experiment'], **headline_metrics(r)} for r in df.to_dict('records')])
-    if len(over): over = over[['run', 'experiment'] + sorted(c for c in over.columns if c not in ('run', 'experiment'))]
+    n_tiny = 0 if include_tiny or not Path(runs_dir).is_dir() else len(list((Path(runs_dir)/TINY_DIR).glob('*/metrics.json')))
+    tiny_note = (f" {n_tiny} tiny run(s) (smoke tests, in `{TINY_DIR}/`) are left out (include_tiny=True shows them)." if n_tiny else
+                 " Tiny runs are shown and labelled in `caveats`." if include_tiny else "")
+    md = [f"# resnest_nb results\n\n{len(df)} run(s) from `{Path(runs_dir).name}/`.{tiny_note}\n\n## Overview\n\n"]
+    over = pd.DataFrame([{'run': r['run'], 'experiment': r['experiment'], **headline_metrics(r), 'caveats': r.get('caveats') or '',
+                          'provenance': provenance_line(Path(runs_dir)/r['run'])} for r in df.to_dict('records')])
+    if len(over): over = over[['run', 'experiment'] + sorted(c for c in over.columns if c not in ('run', 'experiment', 'caveats', 'provenance')) + ['caveats', 'provenance']]
     md.append(markdown_table(over, digits) if len(over) else "_no runs found_\n")
-    runs = dict(load_runs(runs_dir, missing_ok=True)) if Path(runs_dir).is_dir() else {}
+    runs = dict(load_runs(runs_dir, missing_ok=True, include_tiny=include_tiny)) if Path(runs_dir).is_dir() else {}
     for kind, sub in df.groupby('experiment', sort=True):
         sub = sub.dropna(axis=1, how='all').drop(columns='experiment')
         md.append(f"\n## {kind}\n\n" + markdown_table(sub, digits))

@@ -4,37 +4,54 @@
 
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
-import ast, contextlib, difflib, logging, os, re, shutil, sys, tempfile, time
+import ast, contextlib, difflib, errno, json, logging, os, re, shutil, sys, tempfile, time
 from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
 import nbformat, yaml
 import resnest_nb
 from ..core.io import save_json
+from ..core.runs import TINY_DIR, REPLACED_DIR, git_state
 
 # %% auto 0
-__all__ = ['repo_root', 'experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index',
-           'parameters_cell', 'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params',
-           'resolve_params', 'ExperimentError', 'partial_dir', 'display_path', 'run_experiment']
+__all__ = ['find_root', 'repo_root', 'experiments_dir', 'root_notice', 'list_experiments', 'experiment_path', 'Param',
+           'parameters_cell_index', 'parameters_cell', 'notebook_params', 'new_experiment', 'parse_value',
+           'coerce_param', 'read_yaml_params', 'resolve_params', 'ExperimentError', 'RunInterrupted', 'partial_dir',
+           'display_path', 'run_experiment']
 
 # %% ../../nbs/40_tools.runner.ipynb
 def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
 
-def repo_root() -> Path:
-    "The resnest_nb checkout: `$RESNEST_NB_ROOT`, else the one holding the package, else a parent of the cwd."
-    env = os.environ.get('RESNEST_NB_ROOT')
-    if env:
-        if not _is_root(Path(env)): raise FileNotFoundError(f"RESNEST_NB_ROOT={env!r} has no settings.ini and nbs/experiments/")
-        return Path(env).resolve()
-    for start in (Path(resnest_nb.__file__).resolve().parent.parent, Path.cwd().resolve()):
-        for p in (start, *start.parents):
-            if _is_root(p): return p
+def _enclosing_root(start:Path) -> Path|None:
+    return next((p for p in (start, *start.parents) if _is_root(p)), None)
+
+def find_root(root=None, # an explicit root (`--root`), or None
+             ) -> tuple:
+    "`(root, how)`: the explicit `root`, else `$RESNEST_NB_ROOT`, else the checkout holding the cwd, else the installed package's."
+    for given, how in ((root, '--root'), (os.environ.get('RESNEST_NB_ROOT'), '$RESNEST_NB_ROOT')):
+        if given:
+            if not _is_root(Path(given)): raise FileNotFoundError(f"{how} {str(given)!r} is not a resnest_nb checkout (no settings.ini and nbs/experiments/ there)")
+            return Path(given).resolve(), how
+    cwd = _enclosing_root(Path.cwd().resolve())
+    if cwd: return cwd, 'cwd'
+    pkg = _enclosing_root(Path(resnest_nb.__file__).resolve().parent.parent)
+    if pkg: return pkg, 'package'
     raise FileNotFoundError("cannot find the resnest_nb repository (a folder with settings.ini and nbs/experiments/): "
-                            "run from inside the checkout or set RESNEST_NB_ROOT")
+                            "run from inside the checkout, or pass --root")
+
+def repo_root() -> Path:
+    "The resnest_nb checkout to work on (`find_root()`): `$RESNEST_NB_ROOT`, else the one holding the cwd, else the package's."
+    return find_root()[0]
 
 def experiments_dir(root=None) -> Path:
     "`<root>/nbs/experiments`, the folder of the experiment notebooks."
     return Path(root or repo_root())/'nbs'/'experiments'
+
+def root_notice(root:Path, how:str) -> str|None:
+    "What the command line says when it works on a checkout other than the cwd's (None when it is the cwd's)."
+    if _enclosing_root(Path.cwd().resolve()) == Path(root).resolve(): return None
+    why = {'--root': 'given by --root', '$RESNEST_NB_ROOT': 'from $RESNEST_NB_ROOT', 'package': 'the installed package\'s checkout; the current directory is in none'}[how]
+    return f"resnest-nb: using the checkout {root} ({why}); runs go to {Path(root)/'runs'}"
 
 # %% ../../nbs/40_tools.runner.ipynb
 def _did_you_mean(word:str, choices) -> str:
@@ -145,7 +162,16 @@ def read_yaml_params(path) -> dict:
     "A flat YAML mapping of parameter -> value (`-f` files and `<name>.tiny.yaml`)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"parameter file not found: {path}")
-    d = yaml.safe_load(path.read_text()) or {}
+    try: d = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, 'problem_mark', None) or getattr(e, 'context_mark', None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        what = str(getattr(e, 'problem', '') or e).strip()
+        if 'constructor for the tag' in what:
+            tag = re.search(r"'tag:yaml.org,2002:([^']*)'", what)
+            raise ValueError(f"{where}: {'!!' + tag.group(1) if tag else what} tags are not allowed: a parameter file holds plain values "
+                             "(numbers, strings, lists, mappings), never Python objects") from None
+        raise ValueError(f"{where}: not valid YAML ({what}); a parameter file is lines of `name: value`") from None
     if not isinstance(d, dict): raise ValueError(f"{path} must hold a YAML mapping of parameter: value, got a {type(d).__name__}")
     return d
 
@@ -180,30 +206,48 @@ def resolve_params(name:str, # experiment name
 class ExperimentError(RuntimeError):
     "An experiment notebook failed (or wrote no `metrics.json`); its partial run folder is kept."
 
+class RunInterrupted(ExperimentError):
+    "The run was stopped with Ctrl-C; its partial folder is kept for `--resume`."
+
 _RUN_NAME = re.compile(r'[A-Za-z0-9][A-Za-z0-9_.=-]*')
 
 def _check_run_name(run:str):
-    if not isinstance(run, str) or not _RUN_NAME.fullmatch(run) or run.endswith('.partial'):
-        raise ValueError(f"run name must be letters, digits and _ . = - (not starting with '.' or ending in .partial), got {run!r}")
+    if not isinstance(run, str) or not _RUN_NAME.fullmatch(run) or run.endswith('.partial') or run == TINY_DIR:
+        raise ValueError(f"run name must be letters, digits and _ . = - (not starting with '.', ending in .partial or "
+                         f"being {TINY_DIR!r}), got {run!r}")
 
 def partial_dir(runs_dir, run:str) -> Path:
     "Where run `run` is executed before it is published as `runs_dir/run`."
     return Path(runs_dir)/f'.{run}.partial'
 
-def _publish(partial:Path, final:Path):
-    "Rename `partial` to `final`, replacing an older `final` (moved aside, then deleted) without a moment where it is half there."
-    old = final.with_name(f'.{final.name}.old-{os.getpid()}') if final.exists() else None
-    if old: os.rename(final, old)
-    try: os.rename(partial, final)
-    except BaseException:
-        if old: os.rename(old, final)
-        raise
-    if old: shutil.rmtree(old, ignore_errors=True)
+def _drop_temporary(folder:Path) -> list:
+    "Delete what a killed write left behind in `folder` (`.*.tmp` of `atomic_write`, the `.pid` file); the names removed."
+    gone = []
+    for f in sorted(folder.rglob('.*')):
+        if f.is_file() and (f.name.endswith('.tmp') or f == folder/'.pid'): f.unlink(); gone.append(f.relative_to(folder).as_posix())
+    return gone
+
+def _publish(partial:Path, final:Path, replace:str|None=None):
+    """Rename the finished `partial` to `final`. An existing `final` is kept unless `replace` is 'tiny' (deleted after
+    the rename) or 'force' (moved to `runs/.replaced/<run>-<time>/` first); otherwise a `ValueError`."""
+    if final.exists():
+        if replace == 'force':
+            keep = final.parent/REPLACED_DIR/f"{final.name}-{time.strftime('%Y%m%dT%H%M%S', time.gmtime(final.stat().st_mtime))}"
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(final, keep)
+        elif replace == 'tiny':
+            old = final.with_name(f'.{final.name}.old-{os.getpid()}')
+            os.rename(final, old)
+            try: os.rename(partial, final)
+            except BaseException: os.rename(old, final); raise
+            shutil.rmtree(old, ignore_errors=True); return
+        else: raise ValueError(f"{final} already holds a finished run")
+    os.rename(partial, final)
 
 def _running_pid(partial:Path) -> int|None:
     "pid of a live process that is running into `partial` (from its `.pid` file), else None."
     try: pid = int((partial/'.pid').read_text())
-    except (FileNotFoundError, ValueError): return None
+    except (OSError, ValueError): return None
     if pid == os.getpid(): return None
     try: os.kill(pid, 0)
     except ProcessLookupError: return None
@@ -245,6 +289,81 @@ def _tagged_copy(nb_path:Path):
         yield Path(d)/nb_path.name
 
 # %% ../../nbs/40_tools.runner.ipynb
+def _utc() -> str: return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
+
+def _versions() -> dict:
+    import importlib.metadata as md, platform
+    out = {'python': platform.python_version()}
+    for p in ('torch', 'torchvision', 'fastai', 'timm', 'numpy', 'papermill', 'detectron2', 'resnest_nb'):
+        try: out[p] = md.version(p)
+        except md.PackageNotFoundError: out[p] = None
+    out['resnest_nb'] = resnest_nb.__version__
+    return out
+
+def _first(d:dict, keys):
+    return next((d[k] for k in keys if isinstance(d, dict) and d.get(k) not in (None, '')), None)
+
+def _environment(metrics:dict, params:dict) -> dict:
+    "Device, precision and threads as the run wrote them (metrics), else as its parameters say, else this machine's."
+    import platform, torch
+    gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
+    threads = _first(metrics, ('cpu_threads', 'threads', 'num_threads')) or _first(params, ('num_threads', 'threads')) or None
+    return dict(device=_first(metrics, ('device',)) or _first(params, ('device',)) or ('cuda' if gpu else 'cpu'), gpu=gpu,
+                precision=_first(metrics, ('precision',)) or _first(params, ('precision',)) or 'fp32',
+                threads=threads or f"all {os.cpu_count()} cores", cpu=f"{platform.machine()}, {os.cpu_count()} logical cores",
+                platform=platform.platform())
+
+def _data_record(metrics:dict, params:dict, root:Path, max_hash_bytes:int=256 << 20) -> dict:
+    "The data's source as the run names it, and for data files or folders named by the parameters their size and (if small) sha256."
+    import hashlib
+    src = _first(metrics, ('dataset', 'data', 'source'))
+    out = dict(source=src if isinstance(src, (str, int, float)) or src is None else json.dumps(src)[:500])
+    sizes = {k: metrics[k] for k in ('n_train', 'n_valid', 'n_test', 'images', 'n_images') if isinstance(metrics.get(k), int)}
+    if sizes: out['size'] = sizes
+    files = {}
+    for k, v in params.items():
+        if k == 'out_dir' or not isinstance(v, str) or not v or len(v) > 500: continue
+        f = (root/v) if not Path(v).is_absolute() else Path(v)
+        if not (k.endswith(('_dir', '_root', '_path', '_file')) or k in ('data', 'labels')) or not f.exists(): continue
+        members = [f] if f.is_file() else sorted(x for x in f.rglob('*') if x.is_file())[:100_001]
+        total = sum(x.stat().st_size for x in members)
+        rec = dict(path=v, files=len(members), bytes=total)
+        if total <= max_hash_bytes and len(members) <= 5000:
+            h = hashlib.sha256()
+            for x in members:
+                h.update(x.relative_to(f).as_posix().encode() if f.is_dir() else b'')
+                with open(x, 'rb') as fh:
+                    for chunk in iter(lambda: fh.read(1 << 20), b''): h.update(chunk)
+            rec['sha256'] = h.hexdigest()
+        files[k] = rec
+    if files: out['files'] = files
+    return out
+
+def _replace_strings(o, old:str, new:str):
+    if isinstance(o, str): return o.replace(old, new)
+    if isinstance(o, dict): return {k: _replace_strings(v, old, new) for k, v in o.items()}
+    if isinstance(o, list): return [_replace_strings(v, old, new) for v in o]
+    return o
+
+def _last_checkpoint(partial:Path) -> dict|None:
+    "`{'file', 'epoch', 'n_epoch'}` of the newest resumable checkpoint (`*_last.pth`) in `partial`, if any."
+    cands = sorted(partial.rglob('*_last.pth'), key=lambda f: f.stat().st_mtime)
+    if not cands: return None
+    try:
+        from resnest_nb.models.weights import safe_torch_load
+        state = safe_torch_load(cands[-1])
+        return dict(file=cands[-1], epoch=int(state['epoch']) + 1, n_epoch=int(state['n_epoch']))
+    except Exception: return dict(file=cands[-1], epoch=None, n_epoch=None)
+
+def _disk_full(e) -> bool:
+    text = f"{getattr(e, 'ename', type(e).__name__)} {getattr(e, 'evalue', e)}"
+    return getattr(e, 'errno', None) == errno.ENOSPC or 'No space left' in text or 'unexpected pos' in text or 'ENOSPC' in text
+
+def _resume_command(name, run, argv_params, files, tiny) -> str:
+    parts = ['resnest-nb run', name] + (['--tiny'] if tiny else []) + ([f'--name {run}'] if run != name else [])
+    parts += [f"-p {k} {v}" for k, v in (argv_params.items() if isinstance(argv_params, dict) else (argv_params or []))]
+    parts += [f"-f {f}" for f in ([files] if isinstance(files, (str, Path)) else files)]
+    return ' '.join(str(p) for p in parts + ['--resume'])
 # the kernel's start-up noise in every run: timm/resnest's torch.jit.script (deprecated) and tqdm.auto without ipywidgets
 _KERNEL_WARNINGS = ','.join(filter(None, [os.environ.get('PYTHONWARNINGS'), 'ignore:`torch.jit.script` is deprecated:FutureWarning',
                                           'ignore:IProgress not found:Warning']))
@@ -253,51 +372,102 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
                    params=None, # parameter overrides, `{key: value}` (strings are parsed like papermill's `-p`)
                    files=(), # YAML parameter files
                    run_name:str|None=None, # folder name under `runs_dir` (default: `name`)
-                   tiny:bool=False, # use `<name>.tiny.yaml` (the test suite's parameters)
+                   tiny:bool=False, # use `<name>.tiny.yaml` (the test suite's parameters); the run goes to `runs_dir/tiny/`
                    resume:bool=False, # continue in the existing partial folder, with the notebook's `resume=True`
                    root=None, # repository root (default: `repo_root()`); the kernel's cwd
                    exp_dir=None, # folder of the experiment notebooks (default: `root/nbs/experiments`)
                    runs_dir=None, # where runs go (default: `root/runs`)
                    progress:bool=True, # stream what the notebook prints (epochs, losses, ETA) to this process's stdout/stderr
+                   force:bool=False, # replace a finished run of the same name (it is moved to `runs/.replaced/`, not deleted)
                   ) -> Path:
-    "Execute experiment `name` with papermill into `runs_dir/<run_name>/` (atomically); returns that folder."
+    "Execute experiment `name` with papermill into `runs_dir/<run_name>/` (tiny: `runs_dir/tiny/<run_name>/`), atomically; returns that folder."
     root = Path(root) if root is not None else repo_root()
     exp_dir = Path(exp_dir) if exp_dir is not None else experiments_dir(root)
     runs_dir = Path(runs_dir) if runs_dir is not None else root/'runs'
+    store = runs_dir/TINY_DIR if tiny else runs_dir
     run = run_name or name
     _check_run_name(run)
     values = resolve_params(name, params, files, tiny, exp_dir)
     nb = experiment_path(name, exp_dir)
-    partial, final = partial_dir(runs_dir, run), runs_dir/run
+    spec = notebook_params(nb)
+    partial, final = partial_dir(store, run), store/run
+    if final.exists() and not tiny and not force:
+        raise ValueError(f"run {run!r} already exists in {display_path(final, root)}/ and a finished run is never replaced "
+                         f"silently: choose another --name, or pass --force to replace it (the old run is moved to "
+                         f"{display_path(runs_dir/REPLACED_DIR, root)}/, not deleted)")
     if (pid := _running_pid(partial)): raise ValueError(f"run {run!r} is already running (pid {pid}, into {partial}); choose another --name")
     if resume:
         if not partial.is_dir(): raise ValueError(f"nothing to resume: {partial} does not exist (resume continues a failed or killed run)")
-        if 'resume' in notebook_params(nb): values['resume'] = True
-    else:
-        if partial.exists(): shutil.rmtree(partial)
-        partial.mkdir(parents=True)
-    values['out_dir'] = display_path(partial, root)
-    (partial/'.pid').write_text(str(os.getpid()))
+        if 'resume' in spec: values['resume'] = True
+    try:
+        if not resume:
+            if partial.exists(): shutil.rmtree(partial)
+            partial.mkdir(parents=True)
+        (partial/'.pid').write_text(str(os.getpid()))
+    except OSError as e:
+        raise OSError(e.errno, f"cannot write the run folder {partial}: {e.strerror or e}. The runs folder must be writable: "
+                      f"fix its permissions (or free space), or work in a checkout of your own (--root)") from None
+    shown, started, t0 = display_path(partial, root), _utc(), time.time()
+    values['out_dir'] = shown
     import papermill as pm
-    shown = display_path(partial, root)
-    out_nb, t0 = partial/f'{name}.ipynb', time.time()
-    print(f"running {nb.name} -> {display_path(final, root)}/ with {values}")
+    out_nb = partial/f'{name}.ipynb'
+    print(f"running {nb.name} -> {display_path(final, root)}/ with {values}" + (" (tiny: a smoke test, kept apart in runs/tiny/)" if tiny else ""))
+    has_resume = 'resume' in spec
     try:
         with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
                                 stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
                                 kernel_name='python3')
+    except KeyboardInterrupt:
+        ck = _last_checkpoint(partial)
+        at = (f"the last checkpoint is from epoch {ck['epoch']} of {ck['n_epoch']} ({display_path(ck['file'], root)})" if ck and ck['epoch']
+              else "no checkpoint was written yet")
+        raise RunInterrupted(f"interrupted (Ctrl-C): experiment {name!r} stopped; {at}. Nothing was published; the partial run "
+                             f"is in {shown}/. " + (f"Continue it with: {_resume_command(name, run, params, files, tiny)}" if has_resume and ck
+                             else "Run it again to start over.")) from None
     except pm.PapermillExecutionError as e:
-        raise ExperimentError(f"experiment {name!r} failed in cell {e.exec_count}: {e.ename}: {e.evalue}\n"
-                              f"the executed notebook (with the traceback) and partial outputs are in {shown}/; "
-                              f"fix and re-run, or continue with --resume") from None
+        where = f"experiment {name!r} failed in cell {e.exec_count}: {e.ename}: {e.evalue}"
+        if e.ename == 'MissingInputError':
+            raise ExperimentError(f"experiment {name!r} cannot run: {e.evalue}\nNothing was published (the notebook with this "
+                                  f"message is in {shown}/); put the missing files where shown and run it again.") from None
+        if _disk_full(e):
+            free = shutil.disk_usage(partial).free
+            raise ExperimentError(f"{where}\nThe disk holding {shown}/ is full ({free / 2**20:.0f} MiB free): free space there "
+                                  f"(or run in a checkout on another disk), then continue with --resume. Nothing was published.") from None
+        if e.ename in ('PermissionError', 'OSError') and ('Read-only' in e.evalue or 'Permission denied' in e.evalue):
+            raise ExperimentError(f"{where}\nThe run could not write its files: make {display_path(store, root)}/ writable, or "
+                                  f"work in a checkout of your own (--root), then run it again. Nothing was published.") from None
+        ck = _last_checkpoint(partial) if has_resume else None
+        hint = (f"fix the cause and continue from the last checkpoint (epoch {ck['epoch']}) with: {_resume_command(name, run, params, files, tiny)}"
+                if ck and ck['epoch'] else "fix the cause (the parameter or input named above) and run it again")
+        raise ExperimentError(f"{where}\nThe executed notebook (with the traceback) and partial outputs are in {shown}/; "
+                              f"nothing was published; {hint}.") from None
     except Exception as e:
         raise ExperimentError(f"experiment {name!r} could not run: {type(e).__name__}: {e}; partial outputs in {shown}/") from e
     if not (partial/'metrics.json').is_file():
         raise ExperimentError(f"experiment {name!r} finished but wrote no metrics.json into out_dir; outputs kept in {shown}/")
-    save_json(dict(experiment=name, run=run, parameters=values, tiny=tiny, resumed=resume, seconds=round(time.time() - t0, 1),
-                   notebook=f'{name}.ipynb', resnest_nb=resnest_nb.__version__, papermill=pm.__version__), partial/'run.json')
-    (partial/'.pid').unlink()
-    _publish(partial, final)
-    print(f"done in {time.time() - t0:.1f}s: {display_path(final, root)}/ ({', '.join(sorted(p.name for p in final.iterdir()))})")
+    final_shown = display_path(final, root)
+    metrics = _replace_strings(json.loads((partial/'metrics.json').read_text()), shown, final_shown)
+    if isinstance(metrics, dict): metrics['run_dir'] = final_shown
+    save_json(metrics, partial/'metrics.json')
+    effective = {k: (values[k] if k in values else p.default) for k, p in spec.items()}
+    effective['out_dir'] = final_shown
+    overridden = {k: v for k, v in values.items() if k not in ('out_dir', 'resume')}
+    save_json(dict(experiment=name, run=run, tiny=tiny, resumed=resume, replaced=bool(force and final.exists()),
+                   parameters=effective, overridden=overridden, out_dir=final_shown, partial_dir=shown,
+                   notebook=f'{name}.ipynb', git=git_state(root), versions=_versions(),
+                   environment=_environment(metrics if isinstance(metrics, dict) else {}, effective),
+                   data=_data_record(metrics if isinstance(metrics, dict) else {}, effective, root),
+                   started=started, ended=_utc(), seconds=round(time.time() - t0, 1)), partial/'run.json')
+    gone = _drop_temporary(partial)
+    if (pid := _running_pid(partial)): raise ExperimentError(f"another process (pid {pid}) took over {shown}/; nothing was published")
+    replacing = final.exists()
+    try: _publish(partial, final, 'tiny' if tiny else 'force' if force else None)
+    except ValueError:
+        raise ExperimentError(f"run {run!r} was published by another process while this one ran; this run is kept in {shown}/ "
+                              "(rename it by hand, or run again with --force)") from None
+    notes = ([f"removed {len(gone) - ('.pid' in gone)} unfinished temporary file(s)"] if len(gone) > ('.pid' in gone) else [])
+    if replacing: notes.append('replaced the earlier tiny run' if tiny else f"the earlier run was moved to {display_path(runs_dir/REPLACED_DIR, root)}/")
+    print(f"done in {time.time() - t0:.1f}s: {final_shown}/ ({', '.join(sorted(p.name for p in final.iterdir()))})"
+          + (f"; {'; '.join(notes)}" if notes else ''))
     return final

@@ -26,7 +26,7 @@ from ..core.io import check_int
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_CLASSES', 'read_idx', 'ImageArrays', 'load_fashion_mnist',
            'load_mnist_digits', 'ArrayImage', 'ArrayLabel', 'GreyToRGB', 'ResizeBatch', 'RandomShiftFlip', 'array_dls',
            'fashion_mnist_dls', 'heldout_dataloader', 'TrainAugment', 'EvalResizeCrop', 'resnest_train_augment',
-           'open_image', 'image_folder_dls']
+           'to_rgb', 'open_image', 'image_folder_dls']
 
 # %% ../../nbs/10_train.data.ipynb
 FASHION_MNIST_DIR = Path('/usr/share/datasets/fashion-mnist')
@@ -222,12 +222,32 @@ def resnest_train_augment(size:int, # crop side
     return T.Compose(tfms)
 
 # %% ../../nbs/10_train.data.ipynb
+_DEPTH = {'I;16': 65535, 'I;16L': 65535, 'I;16B': 65535, 'I;16N': 65535, 'I': 65535, 'F': 1.0}
+
+def to_rgb(im:Image.Image, # a PIL image of any mode
+           name='the image', # what `im` is, for the message
+          ) -> Image.Image:
+    "`im` as 8-bit RGB, high-depth greyscale scaled by its depth (PIL's own `convert('RGB')` clips 16-bit values above 255 to white)."
+    if im.mode not in _DEPTH: return im.convert('RGB')   # a loaded copy even when already RGB: the file may be closed next
+    a, top = np.asarray(im).astype(np.float64), _DEPTH[im.mode]
+    lo, hi = (float(a.min()), float(a.max())) if a.size else (0., 0.)
+    if not np.isfinite(a).all() or lo < 0 or hi > top:
+        raise ValueError(f"{name} is a {im.mode} image with values in [{lo:g}, {hi:g}], outside [0, {top:g}] that its mode "
+                         f"can be scaled from: convert it to 8- or 16-bit first")
+    return Image.fromarray(np.round(a * (255 / top)).astype(np.uint8)).convert('RGB')
+
 def open_image(fn) -> PILImage:
-    "Open `fn` as an RGB `PILImage`; a `ValueError` naming the file if it cannot be read."
-    try: return PILImage.create(fn)
+    "Open `fn` as an RGB `PILImage` (16-bit scaled by `to_rgb`); a `ValueError` naming the file if it cannot be read."
+    try:
+        with Image.open(fn) as im: im.load(); rgb = to_rgb(im, f"image file {fn}")
+    except ValueError as e:
+        if 'outside [0,' in str(e): raise
+        raise ValueError(f"cannot read image file {fn}: {type(e).__name__}: {e} "
+                         "(delete it, or pass skip_corrupt=True to skip unreadable images)") from e
     except Exception as e:
         raise ValueError(f"cannot read image file {fn}: {type(e).__name__}: {e} "
                          "(delete it, or pass skip_corrupt=True to skip unreadable images)") from e
+    return PILImage.create(rgb)
 
 def _folder_items(path, train, valid, skip_corrupt):
     "Image files under `path/train` and `path/valid`, checked for the problems that would fail later, less clearly."
@@ -247,6 +267,10 @@ def _folder_items(path, train, valid, skip_corrupt):
     for split, fs in by_split.items():
         if not fs: raise ValueError(f"no image files found in {path/split} (expected {path/split}/<class>/*.jpg|png|...)")
     classes = sorted({f.parent.name for f in by_split[train]})
+    empty = sorted(d.name for d in (path/train).iterdir() if d.is_dir() and not d.name.startswith('.') and d.name not in classes)
+    if empty:
+        raise ValueError(f"class folder(s) {empty} in {path/train} hold no (readable) image files: add images or remove the "
+                         f"folder(s); left in, the classifier would silently have {len(classes)} classes, not {len(classes) + len(empty)}")
     if len(classes) < 2:
         raise ValueError(f"a classifier needs at least 2 classes, found {len(classes)} ({classes}) in {path/train}")
     unknown = sorted({f.parent.name for f in by_split[valid]} - set(classes))

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_train.learner.ipynb 3
 from __future__ import annotations
-import os, random, sys, time, warnings
+import math, os, random, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -35,14 +35,15 @@ from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
-           'load_resume_state', 'fit_resumable', 'format_duration', 'PrintProgress', 'DeviceMixedPrecision',
+           'load_resume_state', 'fit_resumable', 'format_duration', 'PrintProgress', 'DeviceMixedPrecision', 'check_lr',
            'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy', 'history', 'plot_history', 'plot_confusion']
 
 # %% ../../nbs/11_train.learner.ipynb
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
                    ) -> int:
     "Set and return the number of PyTorch CPU threads."
-    check_int('n', n, 0)
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError(f"the number of CPU threads (num_threads) must be 0 (all cores) or a positive integer, got {n!r}")
     if n == 0:
         cores = os.cpu_count() or 1
         busy = hasattr(os, 'getloadavg') and os.getloadavg()[0] > cores - 0.5
@@ -185,6 +186,7 @@ def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `Che
                  ) -> Learner:
     "`fit_one_cycle` that can resume an interrupted run from its last checkpoint."
     check_int('n_epoch', n_epoch)
+    check_lr(learn.lr if lr_max is None else lr_max, 'lr_max')
     ck = next((cb for cb in learn.cbs if isinstance(cb, CheckpointCallback)), None)
     start, prev = 0, []
     if ck is not None: ck.prev_values = []
@@ -251,6 +253,18 @@ class DeviceMixedPrecision(MixedPrecision):
         self.learn.scaler, self.scales = torch.amp.GradScaler(dev.type, **self.kwargs), L()
 
 # %% ../../nbs/11_train.learner.ipynb
+def check_lr(lr, # a learning rate
+             name:str='lr', # its parameter name, for the message
+            ) -> float:
+    "`lr` as a float if it is a finite number > 0; else a `ValueError` naming it and saying what fits."
+    ok = isinstance(lr, (int, float)) and not isinstance(lr, bool) and math.isfinite(lr) and lr > 0
+    if not ok:
+        raise ValueError(f"{name} must be a finite number > 0 (a peak learning rate such as 1e-3 for Adam), got {name}={lr!r}: "
+                         + ("0 would not train at all" if lr == 0 and not isinstance(lr, bool) else
+                            "a negative rate climbs the loss" if isinstance(lr, (int, float)) and lr < 0 else "not a usable rate"))
+    return float(lr)
+
+# %% ../../nbs/11_train.learner.ipynb
 def _on_cuda(dls): return getattr(dls, 'device', None) is not None and torch.device(dls.device).type == 'cuda'
 
 def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
@@ -281,6 +295,7 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
         if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or (name == 'label_smoothing' and v >= 1):
             raise ValueError(f"{name} must be a number in [0, {'1)' if name == 'label_smoothing' else 'inf)'}, got {name}={v!r}")
     if mixup and cutmix: raise ValueError(f"use mixup or cutmix, not both (got mixup={mixup}, cutmix={cutmix})")
+    check_lr(lr, 'lr')
     if precision is None: precision = 'fp16' if _on_cuda(dls) else 'fp32'
     precision_dtype(precision, getattr(dls, 'device', None) or 'cpu')   # refuse what the device cannot do, before building
     model = create_model(arch, weights=weights, dropblock_prob=dropblock_prob, last_gamma=last_gamma,

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/23_transfer.d2.ipynb 4
 from __future__ import annotations
-import math, os, re
+import math, os, re, sys
 from collections.abc import Mapping
 from pathlib import Path
 import torch
@@ -32,9 +32,9 @@ from ..core.io import check_int
 __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'require_detectron2', 'skip_without_detectron2', 'add_resnest_config',
            'resnest_arch', 'ResNeStBlock', 'ResNeStStem', 'ResNeStBackbone', 'register_backbone',
            'build_resnest_backbone', 'build_retinanet_resnest_fpn_backbone', 'build_resnest_fpn_backbone',
-           'classification_to_d2', 'd2_to_classification', 'load_d2_backbone_weights', 'load_d2_detector_weights',
-           'convert_to_d2', 'config_dir', 'list_configs', 'config_path', 'resnest_cfg', 'resolve_d2_weights',
-           'setup_cfg', 'train_or_eval', 'main']
+           'classification_to_d2', 'd2_to_classification', 'load_detectron_pickle', 'SafeDetectionCheckpointer',
+           'load_d2_backbone_weights', 'load_d2_detector_weights', 'convert_to_d2', 'config_dir', 'list_configs',
+           'config_path', 'resnest_cfg', 'resolve_d2_weights', 'setup_cfg', 'train_or_eval', 'main']
 
 # %% ../../nbs/23_transfer.d2.ipynb
 DETECTRON2_COMMIT = '02b5c4e295e990042a714712c21dc79b731e8833'
@@ -396,6 +396,58 @@ def d2_to_classification(sd:Mapping, # a detectron2 backbone state dict (`stem.*
     return out
 
 # %% ../../nbs/23_transfer.d2.ipynb
+import pickle
+
+_PICKLE_OK = {('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'), ('numpy', 'ndarray'),
+              ('numpy', 'dtype'), ('numpy.core.multiarray', 'scalar'), ('numpy._core.multiarray', 'scalar'),
+              ('collections', 'OrderedDict'), ('_codecs', 'encode')}   # protocol 2 writes bytes as _codecs.encode(str, 'latin1')
+
+class _ArraysOnly(pickle.Unpickler):
+    "An unpickler that builds NumPy arrays, dtypes and scalars in plain containers, and refuses every other global."
+    def find_class(self, module, name):
+        if (module, name) in _PICKLE_OK or (module.startswith('numpy.dtypes') and name.endswith('DType')):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"global {module}.{name}")
+
+def load_detectron_pickle(path, # a `.pkl` checkpoint of the Detectron / detectron2 model zoo
+                         ) -> dict:
+    "`{'model': {name: array}, '__author__': ..., 'matching_heuristics': ...}` as detectron2 reads a `.pkl`, without running its code."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"no checkpoint file at {str(path)!r}")
+    try:
+        with open(path, 'rb') as f: data = _ArraysOnly(f, encoding='latin1').load()
+    except pickle.UnpicklingError as e:
+        if str(e).startswith('global '):
+            raise ValueError(f"refusing to load {path}: it is a pickle that calls {str(e)[7:]}, and a detectron2 weights file "
+                             "holds only arrays in plain containers; unpickling it could run code. Get the file from its source "
+                             "again, or convert a trusted one to .pth (torch.save of its state dict)") from None
+        raise ValueError(f"cannot read {path}: truncated or not a pickle ({e})") from None
+    except (EOFError, ValueError, TypeError, AttributeError, IndexError, MemoryError) as e:
+        raise ValueError(f"cannot read {path}: truncated or not a pickle ({type(e).__name__}: {e})") from None
+    if not isinstance(data, dict): raise ValueError(f"{path}: a detectron2 .pkl holds a dict, got {type(data).__name__}")
+    if 'model' in data and '__author__' in data: out = dict(data)
+    else:
+        blobs = data.get('blobs', data)
+        out = dict(model={k: v for k, v in blobs.items() if not str(k).endswith('_momentum')}, __author__='Caffe2', matching_heuristics=True)
+    import numpy as np
+    bad = [k for k, v in out['model'].items() if not isinstance(v, (np.ndarray, np.generic, int, float))]
+    if not isinstance(out['model'], dict) or bad: raise ValueError(f"{path}: 'model' must map names to arrays; not arrays: {brief_list(bad)}")
+    return out
+
+if HAS_DETECTRON2:
+    from detectron2.checkpoint import DetectionCheckpointer as _DetectionCheckpointer
+else: _DetectionCheckpointer = object
+
+class SafeDetectionCheckpointer(_DetectionCheckpointer):
+    "detectron2's `DetectionCheckpointer`, reading `.pkl` with `load_detectron_pickle` and other files with `safe_torch_load`."
+    def _load_file(self, filename):
+        if filename.endswith('.pkl'): return load_detectron_pickle(filename)
+        return super()._load_file(filename)
+    def _torch_load(self, f):
+        from resnest_nb.models.weights import safe_torch_load
+        return safe_torch_load(f)
+
+# %% ../../nbs/23_transfer.d2.ipynb
 _D2_PREFIX = 'backbone.bottom_up.'
 
 def _backbone_state_dict(sd:Mapping) -> dict:
@@ -414,6 +466,15 @@ def _fit_bn_counters(sd:dict, model:nn.Module) -> dict:
         if k.endswith('num_batches_tracked') and k not in sd: sd[k] = torch.zeros((), dtype=torch.long)
     return sd
 
+def _d2_state_dict(source, progress=True) -> dict:
+    "The state dict of a checkpoint: a `.pkl` (Detectron/detectron2 model zoo) through `load_detectron_pickle`, else `load_state_dict_from`."
+    from resnest_nb.models.weights import load_state_dict_from
+    if isinstance(source, (str, os.PathLike)) and str(source).endswith('.pkl') and Path(source).is_file():
+        import numpy as np
+        sd = load_detectron_pickle(source)['model']
+        return load_state_dict_from({k: torch.as_tensor(np.asarray(v)) for k, v in sd.items()})
+    return load_state_dict_from(source, progress=progress)
+
 def load_d2_backbone_weights(backbone:nn.Module, # a `ResNeStBackbone`, or an FPN over one (weights go to `bottom_up`)
                              source, # checkpoint path, URL or state dict: classifier, detectron2 backbone or detector
                              progress:bool=True, # progress bar when downloading
@@ -422,7 +483,7 @@ def load_d2_backbone_weights(backbone:nn.Module, # a `ResNeStBackbone`, or an FP
     from resnest_nb.models.weights import load_state_dict_from, load_state_dict_checked
     body = getattr(backbone, 'backbone', backbone)  # a whole detector: its backbone
     body = getattr(body, 'bottom_up', body)
-    sd = _fit_bn_counters(_backbone_state_dict(load_state_dict_from(source, progress=progress)), body)
+    sd = _fit_bn_counters(_backbone_state_dict(_d2_state_dict(source, progress)), body)
     where = source if isinstance(source, (str, os.PathLike)) else 'the state dict'
     load_state_dict_checked(body, sd, strict=True, ignore=(), where=where)
     return backbone
@@ -438,8 +499,8 @@ def load_d2_detector_weights(model:nn.Module, # a detectron2 model, e.g. `build_
                              progress:bool=True, # progress bar when downloading
                             ) -> nn.Module:
     "Load a whole detector checkpoint (e.g. a released detectron2-ResNeSt one) strictly; errors list the keys that do not fit."
-    from resnest_nb.models.weights import load_state_dict_from, load_state_dict_checked
-    sd = _fit_bn_counters(_drop_legacy(dict(load_state_dict_from(source, progress=progress)), model), model)
+    from resnest_nb.models.weights import load_state_dict_checked
+    sd = _fit_bn_counters(_drop_legacy(dict(_d2_state_dict(source, progress)), model), model)
     where = source if isinstance(source, (str, os.PathLike)) else 'the state dict'
     load_state_dict_checked(model, sd, strict=True, ignore=(), where=where)
     return model
@@ -503,6 +564,10 @@ def _trainer_class():
     from detectron2.evaluation import COCOEvaluator
     class Trainer(DefaultTrainer):
         "detectron2's `DefaultTrainer` evaluating with `COCOEvaluator` (box AP, and mask AP when `MASK_ON`)."
+        def __init__(self, cfg):
+            super().__init__(cfg)
+            import weakref   # the stock checkpointer pickle.loads a .pkl MODEL.WEIGHTS: use the safe one
+            self.checkpointer = SafeDetectionCheckpointer(self.checkpointer.model, cfg.OUTPUT_DIR, trainer=weakref.proxy(self))
         @classmethod
         def build_evaluator(cls, cfg, dataset_name, output_folder=None):
             return COCOEvaluator(dataset_name, output_dir=output_folder or os.path.join(cfg.OUTPUT_DIR, 'inference'))
@@ -518,15 +583,24 @@ def setup_cfg(args) -> CN:
 
 def train_or_eval(args):
     "What one process does: `--eval-only` evaluates `MODEL.WEIGHTS` on `DATASETS.TEST`, otherwise trains (`--resume`)."
-    from detectron2.checkpoint import DetectionCheckpointer
     cfg, Trainer = setup_cfg(args), _trainer_class()
-    cfg.defrost(); cfg.MODEL.WEIGHTS = resolve_d2_weights(cfg.MODEL.WEIGHTS); cfg.freeze()   # hash-checked if it carries a release name
-    if args.eval_only:
-        model = Trainer.build_model(cfg)
-        DetectionCheckpointer(model, save_dir=cfg.OUTPUT_DIR).resume_or_load(cfg.MODEL.WEIGHTS, resume=args.resume)
-        return Trainer.test(cfg, model)
-    trainer = Trainer(cfg)
-    trainer.resume_or_load(resume=args.resume)
+    w = cfg.MODEL.WEIGHTS
+    try:
+        try: resolved = resolve_d2_weights(w)   # hash-checked if it carries a release name
+        except FileNotFoundError:
+            raise FileNotFoundError(f"MODEL.WEIGHTS {w!r} does not exist: pass a release name or the path of a checkpoint file "
+                                    "(.pth or .pkl), or MODEL.WEIGHTS '' to start from random weights") from None
+        cfg.defrost(); cfg.MODEL.WEIGHTS = resolved; cfg.freeze()
+        if args.eval_only:
+            model = Trainer.build_model(cfg)
+            SafeDetectionCheckpointer(model, save_dir=cfg.OUTPUT_DIR).resume_or_load(cfg.MODEL.WEIGHTS, resume=args.resume)
+            return Trainer.test(cfg, model)
+        trainer = Trainer(cfg)
+        trainer.resume_or_load(resume=args.resume)
+    except OSError as e:
+        if '://' not in w or isinstance(e, FileNotFoundError): raise
+        raise ConnectionError(f"cannot download MODEL.WEIGHTS {w} ({type(e).__name__}: {e}); offline, fetch the file on a machine "
+                              "with a network and pass MODEL.WEIGHTS /path/to/it, or MODEL.WEIGHTS '' for random weights") from None
     return trainer.train()
 
 def main(argv:list|None=None):
@@ -536,7 +610,12 @@ def main(argv:list|None=None):
     parser = default_argument_parser()
     parser.description = f"Train or evaluate a ResNeSt detector with detectron2; shipped configs: {', '.join(list_configs())}"
     args = parser.parse_args(argv)
-    return launch(train_or_eval, args.num_gpus, num_machines=args.num_machines, machine_rank=args.machine_rank,
-                  dist_url=args.dist_url, args=(args,))
+    try:
+        return launch(train_or_eval, args.num_gpus, num_machines=args.num_machines, machine_rank=args.machine_rank,
+                      dist_url=args.dist_url, args=(args,))
+    except (ValueError, KeyError, TypeError, FileNotFoundError, ConnectionError, AssertionError) as e:
+        msg = e.args[0] if isinstance(e, KeyError) and e.args else e   # a config typo: "Non-existent key: MODEL.WIEGHTS"
+        print(f"resnest_nb.transfer.d2: error: {msg}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 if __name__ == '__main__' and '__file__' in globals(): main()  # not when this cell runs in the notebook

@@ -23,9 +23,9 @@ from ..train.data import open_image
 
 # %% auto 0
 __all__ = ['fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn', 'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml',
-           'VOCDetection', 'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles', 'coco_ground_truth',
-           'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine', 'train_detector',
-           'predict_detections', 'draw_detections', 'show_detections']
+           'VOCDetection', 'check_coco', 'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles',
+           'coco_ground_truth', 'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine',
+           'train_detector', 'predict_detections', 'draw_detections', 'show_detections']
 
 # %% ../../nbs/22_transfer.detection.ipynb
 def _check_detection_classes(num_classes): check_int('num_classes', num_classes, 2, why='it counts the background too')
@@ -110,25 +110,34 @@ _ON_BAD = ('error', 'fix')
 def check_boxes(boxes:torch.Tensor, # (N, 4) xyxy boxes in pixels
                 width:int, height:int, # image size
                 where:str='', # file or item the boxes come from, for messages
-                on_bad:str='error', # 'error': raise; 'fix': clip to the image, drop empty boxes, warn
+                on_bad:str='error', # 'error': raise; 'fix': clip to the image, drop empty and non-finite boxes, warn
+                ids:list|None=None, # what each box is, for messages (e.g. COCO annotation ids, VOC object numbers)
                ) -> torch.Tensor:
     "`(keep, boxes)`: a boolean mask of the boxes to keep, and the boxes (clipped to the image when `on_bad='fix'`)."
     if on_bad not in _ON_BAD: raise ValueError(f"on_bad must be one of {_ON_BAD}, got on_bad={on_bad!r}")
     boxes = torch.as_tensor(boxes, dtype=torch.float32)
     if boxes.ndim != 2 or boxes.shape[1] != 4: raise ValueError(f"{where}: boxes must have shape (N, 4), got {tuple(boxes.shape)}")
+    name = lambda mask: f"{ids[int(mask.nonzero()[0])]} " if ids is not None else ""
+    nonfinite = ~torch.isfinite(boxes).all(1)
+    if nonfinite.any():
+        if on_bad == 'error':
+            raise ValueError(f"{where}: {int(nonfinite.sum())} box(es) with NaN or inf coordinates, first {name(nonfinite)}"
+                             f"{boxes[nonfinite][0].tolist()} (xmin, ymin, xmax, ymax); fix the annotation, or on_bad='fix' to skip them")
+        warnings.warn(f"{where}: skipped {int(nonfinite.sum())} box(es) with NaN or inf coordinates")
+        boxes = torch.where(nonfinite[:, None], torch.zeros_like(boxes), boxes)   # an empty box: dropped below
     out = (boxes[:, 0] < 0) | (boxes[:, 1] < 0) | (boxes[:, 2] > width) | (boxes[:, 3] > height)
     if out.any():
         if on_bad == 'error':
-            raise ValueError(f"{where}: {int(out.sum())} box(es) reach outside the {width}x{height} image, first "
+            raise ValueError(f"{where}: {int(out.sum())} box(es) reach outside the {width}x{height} image, first {name(out)}"
                              f"{boxes[out][0].tolist()} (xmin, ymin, xmax, ymax); pass on_bad='fix' to clip them")
         warnings.warn(f"{where}: clipped {int(out.sum())} box(es) reaching outside the {width}x{height} image")
         boxes[:, 0::2] = boxes[:, 0::2].clamp(0, width); boxes[:, 1::2] = boxes[:, 1::2].clamp(0, height)
     empty = (boxes[:, 2] <= boxes[:, 0]) | (boxes[:, 3] <= boxes[:, 1])
     if empty.any():
         if on_bad == 'error':
-            raise ValueError(f"{where}: {int(empty.sum())} box(es) with zero or negative width/height, first "
+            raise ValueError(f"{where}: {int(empty.sum())} box(es) with zero or negative width/height, first {name(empty)}"
                              f"{boxes[empty][0].tolist()} (xmin, ymin, xmax, ymax); pass on_bad='fix' to skip them")
-        warnings.warn(f"{where}: skipped {int(empty.sum())} box(es) with zero or negative width/height")
+        if (empty & ~nonfinite).any(): warnings.warn(f"{where}: skipped {int((empty & ~nonfinite).sum())} box(es) with zero or negative width/height")
     return ~empty, boxes
 
 # %% ../../nbs/22_transfer.detection.ipynb
@@ -154,16 +163,24 @@ def read_voc_xml(path, # a Pascal VOC annotation file
     except ET.ParseError as e: raise ValueError(f"{path}: not a valid XML file ({e})") from e
     size = root.find('size')
     if size is None or size.findtext('width') is None: raise ValueError(f"{path}: no <size><width>/<height> element")
-    width, height = int(float(size.findtext('width'))), int(float(size.findtext('height')))
-    names, boxes = [], []
-    for obj in root.iter('object'):
+    def number(el, tag, what):
+        text = el.findtext(tag)
+        try: return float(text)
+        except (TypeError, ValueError): raise ValueError(f"{path}: {what}: <{tag}> is {text!r}, not a number") from None
+    width, height = (number(size, k, '<size>') for k in ('width', 'height'))
+    if not (math.isfinite(width) and math.isfinite(height) and width >= 1 and height >= 1 and width == int(width) and height == int(height)):
+        raise ValueError(f"{path}: <size> says {width:g}x{height:g}: the width and height must be whole numbers of pixels >= 1")
+    width, height = int(width), int(height)
+    names, boxes, ids = [], [], []
+    for j, obj in enumerate(root.iter('object')):
+        name = obj.findtext('name', '').strip()
         bb = obj.find('bndbox')
-        if bb is None: raise ValueError(f"{path}: an <object> without <bndbox>")
-        names.append((rename or {}).get(obj.findtext('name', '').strip(), obj.findtext('name', '').strip()))
-        boxes.append([float(bb.findtext(k)) for k in ('xmin', 'ymin', 'xmax', 'ymax')])
+        if bb is None: raise ValueError(f"{path}: <object> {j} ({name!r}) has no <bndbox>")
+        names.append((rename or {}).get(name, name)); ids.append(f"<object> {j} ({name!r})")
+        boxes.append([number(bb, k, f"<object> {j} ({name!r})") for k in ('xmin', 'ymin', 'xmax', 'ymax')])
     boxes = torch.tensor(boxes, dtype=torch.float32).reshape(-1, 4)
     labels, known = _labels_for(names, classes, path, on_bad)
-    keep, boxes = check_boxes(boxes[known], width, height, str(path), on_bad)
+    keep, boxes = check_boxes(boxes[known], width, height, str(path), on_bad, [i for i, k in zip(ids, known) if k])
     return dict(filename=root.findtext('filename', ''), width=width, height=height, boxes=boxes[keep], labels=labels[known][keep])
 
 # %% ../../nbs/22_transfer.detection.ipynb
@@ -205,6 +222,42 @@ class VOCDetection(torch.utils.data.Dataset):
         return img, dict(boxes=r['boxes'].clone(), labels=r['labels'].clone())
 
 # %% ../../nbs/22_transfer.detection.ipynb
+def check_coco(data:dict, # a parsed COCO annotation file
+               where='the annotation file', # its path, for messages
+              ) -> dict:
+    "`data` if its images, categories and annotations are consistent; else a `ValueError` naming the file and the entry."
+    def fail(msg): raise ValueError(f"{where}: {msg}")
+    for key in ('images', 'annotations', 'categories'):
+        if not isinstance(data.get(key), list): fail(f"'{key}' must be a list, got {type(data.get(key)).__name__}")
+    img_ids, cat_ids = {}, set()
+    for im in data['images']:
+        if not isinstance(im, dict) or 'id' not in im: fail(f"an image entry without an 'id': {im!r:.80}")
+        if im['id'] in img_ids: fail(f"image id {im['id']!r} appears twice ({img_ids[im['id']]!r} and {im.get('file_name')!r})")
+        w, h = im.get('width'), im.get('height')
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in (w, h)):
+            fail(f"image id {im['id']!r} ({im.get('file_name')!r}): width and height must be positive integers, got {w!r}x{h!r}")
+        if not isinstance(im.get('file_name'), str) or not im['file_name']: fail(f"image id {im['id']!r} has no 'file_name'")
+        img_ids[im['id']] = im['file_name']
+    for c in data['categories']:
+        if not isinstance(c, dict) or 'id' not in c or 'name' not in c: fail(f"a category needs an 'id' and a 'name', got {c!r:.80}")
+        if c['id'] in cat_ids: fail(f"category id {c['id']!r} appears twice")
+        cat_ids.add(c['id'])
+    ann_ids = set()
+    for a in data['annotations']:
+        if not isinstance(a, dict): fail(f"an annotation must be an object, got {a!r:.80}")
+        aid = a.get('id')
+        if aid in ann_ids: fail(f"annotation id {aid!r} appears twice")
+        ann_ids.add(aid)
+        if a.get('image_id') not in img_ids: fail(f"annotation id {aid!r} refers to image id {a.get('image_id')!r}, which is not in 'images'")
+        if a.get('category_id') not in cat_ids:
+            fail(f"annotation id {aid!r} has category id {a.get('category_id')!r}, not one of the categories {sorted(cat_ids)}")
+        b = a.get('bbox')
+        if not (isinstance(b, list) and len(b) == 4 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in b)):
+            fail(f"annotation id {aid!r}: 'bbox' must be 4 numbers [x, y, width, height], got {b!r}")
+        if not all(math.isfinite(v) for v in b): fail(f"annotation id {aid!r}: 'bbox' {b} has NaN or inf coordinates")
+    return data
+
+# %% ../../nbs/22_transfer.detection.ipynb
 class COCODetection(torch.utils.data.Dataset):
     "Images and a COCO-format JSON, yielding `(image, target)` with boxes, labels and optionally masks."
     def __init__(self, image_dir, # folder of the images (file_name is relative to it)
@@ -216,8 +269,9 @@ class COCODetection(torch.utils.data.Dataset):
         self.image_dir, ann_file = Path(image_dir), Path(ann_file)
         try: data = json.loads(ann_file.read_text())
         except json.JSONDecodeError as e: raise ValueError(f"{ann_file}: not valid JSON ({e})") from e
-        missing = [k for k in ('images', 'annotations', 'categories') if k not in data]
+        missing = [k for k in ('images', 'annotations', 'categories') if not isinstance(data, dict) or k not in data]
         if missing: raise ValueError(f"{ann_file}: not a COCO annotation file, missing key(s) {missing}")
+        check_coco(data, ann_file)
         self.coco, self.masks, self.ann_file = COCO(), masks, ann_file
         self.coco.dataset = data
         with contextlib.redirect_stdout(io.StringIO()): self.coco.createIndex()
@@ -232,7 +286,7 @@ class COCODetection(torch.utils.data.Dataset):
         if unknown: raise ValueError(f"{where}: unknown category id(s) {unknown}; categories: {self.cat_ids}")
         boxes = torch.tensor([a['bbox'] for a in anns], dtype=torch.float32).reshape(-1, 4)
         boxes[:, 2:] += boxes[:, :2]
-        keep, boxes = check_boxes(boxes, info['width'], info['height'], where, on_bad)
+        keep, boxes = check_boxes(boxes, info['width'], info['height'], where, on_bad, [f"annotation id {a.get('id')}" for a in anns])
         idx = keep.nonzero().flatten().tolist()
         t = dict(boxes=boxes[keep], labels=torch.tensor([self.cat_ids.index(anns[i]['category_id']) + 1 for i in idx], dtype=torch.int64))
         if self.masks:

@@ -4,10 +4,10 @@
 
 # %% ../../nbs/32_verify.detection.ipynb 3
 from __future__ import annotations
-import contextlib, io, logging, os, time
+import contextlib, io, logging, math, os, time
 from pathlib import Path
 import torch
-from ..core.io import save_json, atomic_write
+from ..core.io import save_json, atomic_write, MissingInputError
 from ..core.verdicts import Verdict, reproduction_verdict
 from ..models.releases import RELEASES, releases, get_release
 from ..models.weights import resolve_checkpoint
@@ -29,7 +29,8 @@ def coco_val(coco_root='', # folder with val2017/ and annotations/ ('': $DETECTR
     root = Path(coco_root) if coco_root else Path(os.environ.get('DETECTRON2_DATASETS', 'datasets'))/'coco'
     ann, img = root/'annotations'/'instances_val2017.json', root/'val2017'
     missing = [str(p) for p in (ann, img) if not p.exists()]
-    return ann, img, (f"COCO val2017 not found: missing {', '.join(missing)}; set coco_root or $DETECTRON2_DATASETS" if missing else None)
+    return ann, img, (f"COCO val2017 not found: missing {', '.join(missing)}: put val2017/*.jpg and annotations/instances_val2017.json "
+                          "under coco_root (or $DETECTRON2_DATASETS/coco)" if missing else None)
 
 # %% ../../nbs/32_verify.detection.ipynb
 def detector_checkpoint(name:str, # a released detector (`DET_MODELS`)
@@ -58,13 +59,19 @@ def coco_evaluate(model, # a detectron2 model in eval mode
                   precision:str='fp32', # 'fp32', 'bf16' or 'fp16'
                   emulated:bool=False, # allow a precision the device only emulates
                  ) -> dict:
-    "`dict(box_ap, mask_ap)` (in %, mask AP None without masks) of `model` on `dataset_name`."
+    "`dict(box_ap, mask_ap)` (in %, mask AP None without masks) of `model` on `dataset_name`; an undefined (NaN) AP is None, its reason under `why_null`."
     from detectron2.data import build_detection_test_loader
     from detectron2.evaluation import COCOEvaluator, inference_on_dataset
     ev = COCOEvaluator(dataset_name, output_dir=str(out_dir), tasks=('bbox', 'segm') if cfg.MODEL.MASK_ON else ('bbox',))
     with contextlib.redirect_stdout(io.StringIO()), precision_autocast(precision, cfg.MODEL.DEVICE, emulated):
         res = inference_on_dataset(model, build_detection_test_loader(cfg, dataset_name), ev)
-    return dict(box_ap=round(res['bbox']['AP'], 2), mask_ap=round(res['segm']['AP'], 2) if cfg.MODEL.MASK_ON else None)
+    out, nulls = dict(box_ap=None, mask_ap=None), {}
+    for k, t in (('box_ap', 'bbox'), ('mask_ap', 'segm')):
+        if t not in res: continue
+        ap = res[t]['AP']   # COCOeval gives NaN when the model predicted nothing: written as null, with the reason
+        out[k] = round(ap, 2) if math.isfinite(ap) else None
+        if out[k] is None: nulls[k] = f"{k} is undefined (NaN): the detector predicted no {'boxes' if t == 'bbox' else 'masks'} on these images"
+    return {**out, **({'why_null': nulls} if nulls else {})}
 
 def register_coco(name:str, # the detectron2 data set name to register
                   ann, # COCO json
@@ -96,14 +103,16 @@ def detection_row(name:str, # a released detector
     "Published and measured AP, differences and verdict of one detector."
     r = get_release(name, 'detection')
     pub = {k: r.metric(k) if coco else None for k in ('box_ap', 'mask_ap')}
-    got = measured or {'box_ap': None, 'mask_ap': None}
+    got = {k: (measured or {}).get(k) for k in ('box_ap', 'mask_ap')}
+    nulls = (measured or {}).get('why_null') or {}
     diff = {k: None if pub[k] is None or got[k] is None else round(got[k] - pub[k], 2) for k in pub}
     verdict = Verdict.MISSING if measured is None else reproduction_verdict(
         got, {k: v for k, v in pub.items() if got[k] is not None}, images, full_split, tolerance, release)
+    if verdict == Verdict.NO_PUBLISHED and any(pub[k] is not None for k in nulls): verdict = Verdict.NOT_REPRODUCED  # nothing predicted
     return dict(config=name, published_box_ap=pub['box_ap'], box_ap=got['box_ap'], diff_box_ap=diff['box_ap'],
                 published_mask_ap=pub['mask_ap'], mask_ap=got['mask_ap'], diff_mask_ap=diff['mask_ap'], images=images,
                 partial=images < full_split, release_checkpoint=release, verdict=verdict,
-                **({'why_missing': why_missing} if why_missing else {}), **extra)
+                **({'why_missing': why_missing} if why_missing else {}), **({'why_null': nulls} if nulls else {}), **extra)
 
 def detection_markdown(rows:list, # `detection_row` dicts
                        title:str='COCO val2017', # what was evaluated
@@ -135,7 +144,7 @@ def verify_detection(configs=tuple(DET_MODELS), # released detectors to evaluate
                      out_dir='runs/verify_detection', # metrics.json and results.md
                      title:str='', # what the data is, for the table ('': COCO val2017)
                     ) -> list:
-    "Evaluate the released detectors (or your checkpoints under their configs) with stock detectron2; a row per config."
+    "Evaluate the released detectors (or your checkpoints under their configs) with stock detectron2; a row per config. Missing data or weights: one `MissingInputError` naming all of them, before anything is evaluated or written."
     require_detectron2()
     from detectron2.modeling import build_model
     for _l in ('fvcore', 'detectron2', 'd2'): logging.getLogger(_l).setLevel(logging.WARNING)
@@ -147,18 +156,19 @@ def verify_detection(configs=tuple(DET_MODELS), # released detectors to evaluate
     coco = ann is None
     if coco: ann, img_root, missing = coco_val(coco_root)
     else: missing = None if Path(ann).is_file() else f"annotations {ann} not found"
+    problems = [(f"data ({'COCO val2017' if coco else 'annotations'})", missing)] if missing else []
+    paths = {}
+    for n in configs:   # every verification fails the same way without its inputs: one error naming all that is missing
+        try: paths[n] = resolve_checkpoint(checkpoints[n], arg='checkpoints') if n in checkpoints else detector_checkpoint(n, weights_dir, download)
+        except (FileNotFoundError, RuntimeError) as e: problems.append((f"weights of {n}", str(e)))
+    if problems: raise MissingInputError(' and '.join(sorted({a.split()[0] for a, _ in problems})), problems)
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     ds_name = f'verify_detection_{os.getpid()}'
-    n_eval = n_total = 0
-    if not missing: n_eval, n_total = register_coco(ds_name, ann, img_root, max_images)
+    n_eval, n_total = register_coco(ds_name, ann, img_root, max_images)
     full = COCO_VAL_SIZE if coco else n_total
     rows, t_start = [], time.time()
     for n in configs:
-        base = dict(precision=precision, device=dev)
-        if missing: rows.append(detection_row(n, None, why_missing=missing, **base)); continue
-        try: path = resolve_checkpoint(checkpoints[n], arg='checkpoints') if n in checkpoints else detector_checkpoint(n, weights_dir, download)
-        except (FileNotFoundError, RuntimeError) as e:
-            rows.append(detection_row(n, None, why_missing=str(e).splitlines()[0], **base)); continue
+        base, path = dict(precision=precision, device=dev), paths[n]
         cfg = detector_cfg(n, dev, min_size_test, opts)
         model = load_d2_detector_weights(build_model(cfg), str(path)).eval()
         t0 = time.time()

@@ -21,6 +21,7 @@ from ..models.releases import RELEASES, releases
 from ..core.verdicts import Verdict, reproduction_verdict
 from ..core.io import save_json, atomic_write
 from ..core.io import check_int
+from ..train.data import to_rgb
 
 # %% auto 0
 __all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE', 'release_crop_box',
@@ -250,7 +251,7 @@ class ImageNetVal(torch.utils.data.Dataset):
         try:
             with warnings.catch_warnings():
                 warnings.filterwarnings('ignore', '(Possibly )?corrupt EXIF data', UserWarning)   # as the release's verify.py
-                with Image.open(path) as im: img = im.convert('RGB')
+                with Image.open(path) as im: img = to_rgb(im, f'the image {path}')   # 16-bit greyscale scaled, not clipped
         except Exception as e: raise ValueError(f"cannot read the image {path}: {type(e).__name__}: {e}") from e
         return self.transform(img), y, i
 

@@ -14,7 +14,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torchvision.models.segmentation.deeplabv3 import DeepLabV3
 from torchvision.models.segmentation.fcn import FCN
-from ..core.io import atomic_write, save_json
+from ..core.io import atomic_write, save_json, MissingInputError
 from ..models.weights import resolve_checkpoint, load_state_dict_from, state_dict_diff
 from ..models.releases import RELEASES, releases, get_release
 from ..core.verdicts import Verdict, reproduction_verdict
@@ -541,12 +541,12 @@ def check_inputs(models:list, # model names
     if dataset not in DATASETS: raise ValueError(f"dataset must be one of {list(DATASETS)}, got dataset={dataset!r}")
     problems, pairs = [], []
     try: pairs = DATASETS[dataset].pairs(data_dir)
-    except (FileNotFoundError, ValueError) as e: problems.append(f"data: {e}")
+    except (FileNotFoundError, ValueError) as e: problems.append((f"data ({dataset} validation split)", str(e)))
     for n in models:
         if download and n in SEG_MODELS: continue
         try: checkpoint_path(n, weights_dir)
-        except (FileNotFoundError, ValueError) as e: problems.append(f"{n}: {e}")
-    if problems: raise FileNotFoundError("cannot verify, inputs are missing:\n- " + "\n- ".join(problems))
+        except (FileNotFoundError, ValueError) as e: problems.append((f"weights of {n}", str(e)))
+    if problems: raise MissingInputError(" and ".join(sorted({a.split()[0] for a, _ in problems})), problems)
     return pairs
 
 # %% ../../nbs/31_verify.segmentation.ipynb
