@@ -13,7 +13,7 @@ from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 
 # %% auto 0
 __all__ = ['HEADLINE_KEYS', 'flatten_metrics', 'load_runs', 'experiment_kind', 'results_table', 'headline_metrics',
-           'plot_results', 'write_results']
+           'plot_results', 'setting_tables', 'write_results']
 
 # %% ../../nbs/43_tools.results.ipynb
 _PARAM_KEYS = ('parameters', 'params', 'config')
@@ -133,6 +133,28 @@ def plot_results(df:pd.DataFrame, # from `results_table`
     return fig
 
 # %% ../../nbs/43_tools.results.ipynb
+def setting_tables(df:pd.DataFrame, # one experiment's runs, a `run` column first
+                   digits:int=4, # significant digits of floats
+                   max_cols:int=12, # widest table, the `run` column included
+                   title:str='', # heading prefix of the sub-tables (e.g. the experiment)
+                  ) -> str:
+    "Markdown for `df`: one table if it is narrow, else one table per setting (first two dotted parts of a column name)."
+    cols = [c for c in df.columns if c != 'run']
+    if len(cols) < max_cols: return markdown_table(df, digits)
+    groups = {}
+    for c in cols:
+        parts = str(c).split('.')
+        groups.setdefault('.'.join(parts[:2]) if len(parts) > 2 else parts[0] if len(parts) > 1 else '', []).append(c)
+    out = []
+    for g, gc in groups.items():
+        for i in range(0, len(gc), max_cols - 1):
+            chunk = gc[i:i + max_cols - 1]
+            name = g or 'other'
+            out.append(f"\n### {title + ': ' if title else ''}{name}{f' ({i // (max_cols - 1) + 1})' if len(gc) >= max_cols else ''}\n\n"
+                       + markdown_table(df[['run'] + chunk], digits))
+    return ''.join(out)
+
+# %% ../../nbs/43_tools.results.ipynb
 def _run_details(run, metrics, run_dir, out_dir, digits, max_rows=50):
     "Markdown for the tables (lists of records) in a run's metrics and links to its figures."
     import os
@@ -169,7 +191,7 @@ def write_results(runs_dir, # folder whose sub-folders are runs
     runs = dict(load_runs(runs_dir, missing_ok=True, include_tiny=include_tiny)) if Path(runs_dir).is_dir() else {}
     for kind, sub in df.groupby('experiment', sort=True):
         sub = sub.dropna(axis=1, how='all').drop(columns='experiment')
-        md.append(f"\n## {kind}\n\n" + markdown_table(sub, digits))
+        md.append(f"\n## {kind}\n\n" + setting_tables(sub, digits, title=kind))
         for run in sub.run: md.append(_run_details(run, runs.get(run, {}), Path(runs_dir)/run, out_dir, digits))
     md.append("\n![headline metrics](results.png)\n")
     with atomic_write(out_dir/'results.md', 'w') as f: f.write("".join(md))

@@ -34,7 +34,7 @@ __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'require_detectron2', 'ski
            'build_resnest_backbone', 'build_retinanet_resnest_fpn_backbone', 'build_resnest_fpn_backbone',
            'classification_to_d2', 'd2_to_classification', 'load_detectron_pickle', 'SafeDetectionCheckpointer',
            'load_d2_backbone_weights', 'load_d2_detector_weights', 'convert_to_d2', 'config_dir', 'list_configs',
-           'config_path', 'resnest_cfg', 'resolve_d2_weights', 'setup_cfg', 'train_or_eval', 'main']
+           'config_path', 'resnest_cfg', 'resolve_d2_weights', 'setup_cfg', 'train_or_eval', 'd2_cli_epilog', 'main']
 
 # %% ../../nbs/23_transfer.d2.ipynb
 DETECTRON2_COMMIT = '02b5c4e295e990042a714712c21dc79b731e8833'
@@ -603,12 +603,23 @@ def train_or_eval(args):
                               "with a network and pass MODEL.WEIGHTS /path/to/it, or MODEL.WEIGHTS '' for random weights") from None
     return trainer.train()
 
+def d2_cli_epilog() -> str:
+    "The examples `python -m resnest_nb.transfer.d2 --help` prints: this project's shipped configs and commands that use them."
+    cfgs = '\n'.join(f"  {c}" for c in list_configs())
+    first = next((c for c in list_configs() if c.startswith('faster_rcnn_ResNeSt_50')), 'CONFIG')
+    return (f"shipped configs (--config-file takes one of these names, or a yaml path):\n{cfgs}\n\n"
+            "examples:\n"
+            f"  python -m resnest_nb.transfer.d2 --config-file {first} --eval-only MODEL.WEIGHTS {first}   # the released detector on COCO\n"
+            f"  python -m resnest_nb.transfer.d2 --config-file {first} --num-gpus 8 SOLVER.IMS_PER_BATCH 16\n"
+            "  KEY VALUE pairs at the end override the config (detectron2's opts); datasets come from $DETECTRON2_DATASETS.")
+
 def main(argv:list|None=None):
     "`python -m resnest_nb.transfer.d2 --config-file NAME_OR_YAML [--eval-only] [--num-gpus N] [KEY VALUE ...]`, as detectron2's train_net."
     require_detectron2()
     from detectron2.engine import default_argument_parser, launch
     parser = default_argument_parser()
-    parser.description = f"Train or evaluate a ResNeSt detector with detectron2; shipped configs: {', '.join(list_configs())}"
+    parser.description = "Train or evaluate a ResNeSt detector with stock detectron2 (this project's configs, ResNeSt backbones)."
+    parser.epilog = d2_cli_epilog()
     args = parser.parse_args(argv)
     try:
         return launch(train_or_eval, args.num_gpus, num_machines=args.num_machines, machine_rank=args.machine_rank,
