@@ -35,8 +35,9 @@ from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
-           'load_resume_state', 'fit_resumable', 'format_duration', 'PrintProgress', 'DeviceMixedPrecision', 'check_lr',
-           'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy', 'history', 'plot_history', 'plot_confusion']
+           'load_resume_state', 'resume_history', 'fit_resumable', 'format_duration', 'PrintProgress',
+           'DeviceMixedPrecision', 'check_lr', 'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy', 'history',
+           'plot_history', 'plot_confusion']
 
 # %% ../../nbs/11_train.learner.ipynb
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
@@ -144,15 +145,28 @@ class CheckpointCallback(SaveModelCallback):
     def _save(self, name):
         if not self._finite_or_warn(self._path(name).name): return
         state = {'model': get_model(self.learn.model).state_dict(), 'opt': self.learn.opt.state_dict(), 'epoch': self.epoch,
-                 'n_epoch': self.n_epoch, 'values': self._values(),
+                 'n_epoch': self.n_epoch, **self._history_state(),
                  'metric_names': list(self.learn.recorder.metric_names), 'rng': _rng_state(self.learn)}
         self.last_saved_path = save_torch(state, self._path(name))
     def before_fit(self):
         super().before_fit()
-        if not hasattr(self, 'prev_values'): self.prev_values = []
-    def _values(self):
-        vals = [list(map(float, v)) for v in self.learn.recorder.values]
-        return self.prev_values + vals[len(self.prev_values):]
+        if not hasattr(self, 'prev'): self.prev = {}
+        s, sl = self.prev.get('smooth'), self.learn.recorder.smooth_loss
+        if s: sl.count, sl.val = int(s['count']), torch.tensor(float(s['val']))   # the smoothed loss goes on, not from 0
+    def run_history(self) -> dict:
+        "The recorder's history of the whole run: the epochs before a resume (`self.prev`, from the checkpoint), then this fit's."
+        rec, p = self.learn.recorder, self.prev
+        start = len(p.get('values', []))     # a resumed fit records empty epochs (and no batches) for the epochs it skips
+        done = p.get('iters', [])[-1:] or [0]
+        skipped = rec.iters[start - 1] if start and len(rec.iters) >= start else 0   # batch count at the skip: `done` or 0
+        return {'values': list(p.get('values', [])) + [list(map(float, v)) for v in rec.values[start:]],
+                'iters': list(p.get('iters', [])) + [done[0] + int(i) - skipped for i in rec.iters[start:]],
+                'losses': list(p.get('losses', [])) + [float(l) for l in rec.losses],
+                'lrs': list(p.get('lrs', [])) + [float(l) for l in rec.lrs],
+                'smooth': {'count': int(rec.smooth_loss.count), 'val': float(rec.smooth_loss.val)}}
+    def _history_state(self):
+        h = self.run_history()
+        return {**h, 'losses': torch.tensor(h['losses']), 'lrs': torch.tensor(h['lrs'], dtype=torch.float64)}
     def after_epoch(self):
         if not self.run: return
         skip_to = next((cb._skip_to for cb in self.learn.cbs if isinstance(cb, SkipToEpoch)), 0)
@@ -176,6 +190,17 @@ def load_resume_state(learn:Learner, path) -> dict:
     _set_rng_state(learn, state['rng'])
     return state
 
+def resume_history(state:dict, # a checkpoint from `load_resume_state`
+                   n_iter:int, # training batches per epoch (for a checkpoint without the batch history)
+                  ) -> dict:
+    "The recorder history of the epochs done before `state` was written, for `CheckpointCallback.prev`."
+    n = state['epoch'] + 1
+    if 'iters' not in state:   # written before checkpoints kept the batch history: epochs at their place, no batch losses
+        return {'values': state['values'][:n], 'iters': [n_iter * (e + 1) for e in range(n)],
+                'losses': [float('nan')] * (n_iter * n), 'lrs': [float('nan')] * (n_iter * n)}
+    return {'values': state['values'][:n], 'iters': list(state['iters'][:n]), 'losses': state['losses'].tolist(),
+            'lrs': state['lrs'].tolist(), 'smooth': state['smooth']}
+
 # %% ../../nbs/11_train.learner.ipynb
 def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `CheckpointCallback`)
                   n_epoch:int, # total number of epochs of the run
@@ -188,8 +213,8 @@ def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `Che
     check_int('n_epoch', n_epoch)
     check_lr(learn.lr if lr_max is None else lr_max, 'lr_max')
     ck = next((cb for cb in learn.cbs if isinstance(cb, CheckpointCallback)), None)
-    start, prev = 0, []
-    if ck is not None: ck.prev_values = []
+    start = 0
+    if ck is not None: ck.prev = {}
     if resume:
         if ck is None: raise ValueError("resume=True needs a CheckpointCallback on the learner (resnest_learner(..., checkpoint=True))")
         path = Path(learn.path)/learn.model_dir/f'{ck.fname}_last.pth'
@@ -197,14 +222,20 @@ def fit_resumable(learn:Learner, # a learner from `resnest_learner` (with a `Che
             state = load_resume_state(learn, path)
             if state['n_epoch'] != n_epoch:
                 raise ValueError(f"{path} belongs to a run of {state['n_epoch']} epochs, not n_epoch={n_epoch}")
-            start, prev = state['epoch'] + 1, state['values'][:state['epoch'] + 1]
-            ck.prev_values = prev
+            start, ck.prev = state['epoch'] + 1, resume_history(state, len(learn.dls.train))
             print(f"resuming from {path.name}: epoch {start} of {n_epoch}")
-            if start >= n_epoch: print("that run had finished: nothing to do"); return learn
+            if start >= n_epoch:
+                print("that run had finished: nothing to do")
+                learn.recorder.metric_names = L(state['metric_names'])
+                _set_history(learn.recorder, ck.prev)
+                return learn
         else: print(f"no checkpoint {path.name} to resume from: starting from scratch")
     learn.fit_one_cycle(n_epoch, lr_max, pct_start=pct_start, start_epoch=start, **kwargs)
-    if prev: learn.recorder.values[:start] = [L(v) for v in prev[:start]]
+    if start: _set_history(learn.recorder, ck.run_history())   # the epochs and batches before the resume, then this fit's
     return learn
+
+def _set_history(rec, h):
+    rec.values, rec.iters, rec.losses, rec.lrs = [L(v) for v in h['values']], list(h['iters']), list(h['losses']), list(h['lrs'])
 
 # %% ../../nbs/11_train.learner.ipynb
 def format_duration(seconds:float) -> str:
