@@ -22,7 +22,7 @@ from ..core.io import check_int
 # %% auto 0
 __all__ = ['SWITCHES', 'PAPER_WIDTHS', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
            'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant', 'AblationResult',
-           'summarize_seeds', 'run_ablation', 'plot_tradeoff', 'write_ablation', 'attention_maps',
+           'summarize_seeds', 'run_ablation', 'place_labels', 'plot_tradeoff', 'write_ablation', 'attention_maps',
            'plot_attention_maps', 'attention_preference', 'paper_table']
 
 # %% ../../nbs/13_train.ablation.ipynb
@@ -276,20 +276,60 @@ def run_ablation(grid:dict, # `{name: overrides}`
 _XLABELS = {'mmacs': 'multiply-adds (M)', 'latency_ms': 'CPU latency (ms, median)', 'latency_ratio': 'latency / reference',
             'params_m': 'parameters (M)'}
 
+def _overlaps(b, boxes): return any(b.overlaps(o) for o in boxes)
+
+def place_labels(ax, # matplotlib axes with the points drawn (their limits final)
+                 xs, ys, # the points, in data coordinates
+                 names, # one label per point
+                 avoid=(), # more display-space boxes (`Bbox`) to keep labels off, e.g. error bars
+                 fontsize:float=8):
+    "Annotate each point with its name where the label overlaps no other label, no point and nothing in `avoid`; the texts."
+    from matplotlib.transforms import Bbox
+    from matplotlib.text import Text
+    fig = ax.figure; r = fig.canvas.get_renderer()
+    gap = 1.2 / 72 * fig.dpi                                            # the label's white box (0.1 em) and a little air
+    px = ax.transData.transform(np.c_[np.asarray(xs, float), np.asarray(ys, float)])
+    pad = fontsize / 72 * fig.dpi / 2                                   # half a label's height, in pixels
+    marks = [Bbox.from_extents(x - pad, y - pad, x + pad, y + pad) for x, y in px]
+    inside, placed, texts = ax.get_window_extent(r), [], []
+    # candidates: right-up, right-down, left-up, left-down, up, down, right, left, on rings further and further out
+    dirs = [(1, 1), (1, -1), (-1, 1), (-1, -1), (0, 1), (0, -1), (1, 0), (-1, 0)]
+    cands = [(dx * rad, dy * rad * 0.8) for rad in (5, 12, 20, 30, 42, 56, 72) for dx, dy in dirs]
+    tries = [(dx, dy, avoid_too) for avoid_too in (True, False) for dx, dy in cands]   # then across `avoid` if need be
+    for i in sorted(range(len(px)), key=lambda i: (px[i][0], -px[i][1])):   # left to right: the same figure every time
+        marks_i = [m for j, m in enumerate(marks) if j != i]
+        for k, (dx, dy, avoid_too) in enumerate(tries):
+            t = ax.annotate(names[i], (xs[i], ys[i]), textcoords='offset points', xytext=(dx, dy), fontsize=fontsize,
+                            ha='left' if dx > 0 else 'right' if dx < 0 else 'center',
+                            va='bottom' if dy > 0 else 'top' if dy < 0 else 'center',
+                            bbox=dict(boxstyle='square,pad=0.1', fc='white', ec='none', alpha=0.8),
+                            arrowprops=dict(arrowstyle='-', lw=0.6, color='0.5', shrinkA=0, shrinkB=2) if abs(dx) > 5 or abs(dy) > 4 else None)
+            t.update_positions(r); b = Text.get_window_extent(t, r).padded(gap)   # the text and its white box, not the leader line
+            if (inside.contains(b.x0, b.y0) and inside.contains(b.x1, b.y1)
+                and not _overlaps(b, placed + marks_i + (list(avoid) if avoid_too else []))): break
+            if k < len(tries) - 1: t.remove()   # the last candidate stays even if it collides: every point keeps its name
+        placed.append(b); texts.append(t)
+    return texts
+
 def plot_tradeoff(summary:pd.DataFrame, # from `run_ablation(...).summary`
                   x:str='mmacs', # column on the x axis: mmacs, latency_ms, latency_ratio or params_m
                   ax=None, # matplotlib axes
                   title:str|None=None):
-    "Accuracy (mean ± std over seeds) of every variant against `x`, points labelled by variant."
+    "Accuracy (mean ± std over seeds) of every variant against `x`, points labelled by variant (labels that do not overlap)."
     import matplotlib.pyplot as plt
+    from matplotlib.transforms import Bbox
     for c in (x, 'acc_mean', 'acc_std'):
         if c not in summary.columns: raise ValueError(f"summary has no column {c!r}; columns: {list(summary.columns)}")
     if ax is None: _, ax = plt.subplots(figsize=(6, 4))
     ax.errorbar(summary[x], summary.acc_mean, yerr=summary.acc_std, fmt='o', capsize=4)
-    for name, row in summary.iterrows():
-        ax.annotate(name, (row[x], row.acc_mean), textcoords='offset points', xytext=(5, 4), fontsize=8)
     ax.set_xlabel(_XLABELS.get(x, x)); ax.set_ylabel('accuracy (mean ± std over seeds)')
     ax.set_title(title or f"accuracy vs {_XLABELS.get(x, x)}"); ax.grid(alpha=0.3)
+    ax.margins(x=0.15, y=0.12)                                          # room for labels beside the outermost points
+    ax.figure.canvas.draw()                                             # final limits before measuring in display space
+    lo = ax.transData.transform(np.c_[summary[x], summary.acc_mean - summary.acc_std])
+    hi = ax.transData.transform(np.c_[summary[x], summary.acc_mean + summary.acc_std])
+    bars = [Bbox.from_extents(a[0] - 1.5, a[1], b[0] + 1.5, b[1]) for a, b in zip(lo, hi)]   # the error bars, 3 px wide
+    place_labels(ax, list(summary[x]), list(summary.acc_mean), [str(n) for n in summary.index], avoid=bars)
     return ax
 
 # %% ../../nbs/13_train.ablation.ipynb
