@@ -24,7 +24,8 @@ $(STAMP): requirements.txt settings.ini setup.py
 	$(if $(D2_WHEEL),$(BIN)/python -m pip install -q $(D2_WHEEL) 'setuptools<81' ||) \
 	  $(BIN)/python -m pip install -q --no-build-isolation 'git+https://github.com/facebookresearch/detectron2.git@$(D2_COMMIT)' 'setuptools<81' || \
 	  echo "WARNING: detectron2 could not be installed: the detectron2 notebooks will be SKIPPED (see ../shared/wheels/README.md)" >&2
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	# display name = name, as nbdev_clean writes it into every notebook: JupyterLab then opens them unmodified
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name python3 >/dev/null
 	# papermill's kernels talk over loopback; keep ipykernel's per-kernel TCP warning out of every run's output
 	mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(VENV)/etc/ipython/ipython_kernel_config.json
 	touch $@

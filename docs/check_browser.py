@@ -4,10 +4,11 @@ Serves `_docs/` on 127.0.0.1 only; opens the front page and the split-attention 
 navigation on both (captions in band order, links to every band's notebooks), a rendered figure (an `<img>` of an
 output that the browser decoded), maths typeset by the bundled MathJax (the claims notebook), wide tables that scroll (the ablation), and search (the search
 page finds the split-attention notebook for "radix"). Saves `_docs/screenshot_index.png` and
-`_docs/screenshot_split_attention.png`. Installs Debian's `chromium` and `chromium-driver` when they are missing
+`_docs/screenshot_split_attention.png`. Then it opens the split-attention notebook in JupyterLab (a headless server
+on 127.0.0.1, its kernel started) and checks that opening it does not mark it modified (`--lab-only`: just that). Installs Debian's `chromium` and `chromium-driver` when they are missing
 (apt, as root); selenium comes from settings.ini's dev_requirements.
 
-Usage: python docs/check_browser.py [--site _docs]
+Usage: python docs/check_browser.py [--site _docs] [--lab-only]
 """
 import argparse, functools, http.server, os, shutil, subprocess, sys, tempfile, threading, time
 from pathlib import Path
@@ -59,12 +60,60 @@ def check_navigation(d, page):
         assert any(l and l.split('#')[0].endswith(f'{stem}.html') for l in links), f"{page}: no sidebar link to {stem}"
     return len(links)
 
+def free_port():
+    import socket
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+LAB_NOTEBOOK = '01_models.split_attention.ipynb'
+JS_LAB_STATE = """const w = window.jupyterapp && Array.from(window.jupyterapp.shell.widgets('main')).find(w => w.context && w.sessionContext);
+    if (!w || !w.context.isReady) return null;
+    const tab = [...document.querySelectorAll('.lm-TabBar-tab')].find(t => t.textContent.includes(arguments[0]));
+    return {dirty: w.context.model.dirty, tab_dirty: !!tab && tab.classList.contains('jp-mod-dirty'),
+            status: w.sessionContext.kernelDisplayStatus, language: (w.context.model.getMetadata('language_info') || {}).name || '',
+            metadata: w.context.model.toJSON().metadata};"""
+
+def check_lab(d, nb=LAB_NOTEBOOK):
+    "Open `nbs/nb` in a JupyterLab served from a copy of `nbs/`: once its kernel is up, the notebook is not modified."
+    import json, urllib.request
+    work = Path(tempfile.mkdtemp(prefix='resnest_nb_lab_'))
+    shutil.copytree(ROOT/'nbs', work/'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints'))
+    port = free_port(); log = open(work/'lab.log', 'w')
+    lab = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', f'--port={port}', '--ServerApp.ip=127.0.0.1',
+                            '--ServerApp.token=', '--ServerApp.password=', '--LabApp.expose_app_in_browser=True',
+                            f'--ServerApp.root_dir={work/"nbs"}', f'--LabApp.workspaces_dir={work/"workspaces"}',
+                            f'--LabApp.user_settings_dir={work/"settings"}'] + (['--allow-root'] if os.geteuid() == 0 else []),
+                           stdout=log, stderr=subprocess.STDOUT, cwd=work)
+    try:
+        def up():
+            if lab.poll() is not None: raise AssertionError(f"check_browser: jupyter lab exited: {(work/'lab.log').read_text()[-2000:]}")
+            try: return urllib.request.urlopen(f'http://127.0.0.1:{port}/api/status', timeout=2).status == 200
+            except OSError: return False
+        t0 = time.time(); wait_for(up, 'jupyter lab to start', timeout=90)
+        before = (work/'nbs'/nb).read_bytes()
+        d.get(f'http://127.0.0.1:{port}/lab/tree/{nb}')
+        st = wait_for(lambda: (s := d.execute_script(JS_LAB_STATE, nb)) and s['status'] == 'idle' and s['language'] and s,
+                      f'JupyterLab to open {nb} and start its kernel', timeout=90)
+        time.sleep(2)   # what the kernel's info reply writes lands in the model (and marks it dirty, if it differs)
+        st = d.execute_script(JS_LAB_STATE, nb)
+        disk = json.loads(before)['metadata']
+        assert not st['dirty'] and not st['tab_dirty'], (f"JupyterLab marks {nb} modified on opening: the file's metadata "
+            f"{json.dumps(disk)} became {json.dumps(st['metadata'])} (kernel display name, language_info: "
+            "see 45_tools.notebooks, kernel_metadata)")
+        assert (work/'nbs'/nb).read_bytes() == before, f"JupyterLab rewrote {nb} on opening"
+        print(f"check_browser: JupyterLab {nb}: kernel idle, not modified ({time.time() - t0:.0f} s)")
+    finally:
+        lab.terminate()
+        try: lab.wait(15)
+        except subprocess.TimeoutExpired: lab.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
 def main(argv=None):
     ap = argparse.ArgumentParser('docs/check_browser.py', description=__doc__.splitlines()[0])
     ap.add_argument('--site', default=str(ROOT/'_docs'), help="the built site (default: _docs)")
+    ap.add_argument('--lab-only', action='store_true', help="only check that JupyterLab opens a notebook unmodified (no site needed)")
     args = ap.parse_args(argv)
     site = Path(args.site).resolve()
-    if not (site/'index.html').is_file(): raise SystemExit(f"check_browser: no {site}/index.html: run `make docs` first")
+    if not args.lab_only and not (site/'index.html').is_file(): raise SystemExit(f"check_browser: no {site}/index.html: run `make docs` first")
     chromium, driver = ensure_chromium()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -76,6 +125,7 @@ def main(argv=None):
     for f in CHROME_FLAGS + [f'--user-data-dir={profile}']: opts.add_argument(f)
     d = webdriver.Chrome(service=Service(driver), options=opts)
     try:
+        if args.lab_only: check_lab(d); return 0
         d.get(base + 'index.html')
         n = check_navigation(d, 'index.html')
         d.save_screenshot(str(site/'screenshot_index.png'))
@@ -107,6 +157,7 @@ def main(argv=None):
         hits = wait_for(lambda: [a.get_attribute('href') for a in d.find_elements(By.CSS_SELECTOR, '#search-results li a')], 'search results for "radix"')
         assert any('01_models.split_attention.html' in h for h in hits), f"search for 'radix' did not find the split-attention notebook: {hits}"
         print(f"check_browser: search 'radix': {len(hits)} result(s), the split-attention notebook among them")
+        check_lab(d)
     finally:
         d.quit(); srv.shutdown(); shutil.rmtree(profile, ignore_errors=True)
     print("check_browser: ok; screenshots in " + os.path.relpath(site) + "/screenshot_index.png and screenshot_split_attention.png")

@@ -11,7 +11,7 @@ from ..core.io import atomic_write
 from .runner import repo_root, experiment_path
 
 # %% auto 0
-__all__ = ['cell_directives', 'scrub_outputs', 'refresh_outputs', 'keep_run_outputs']
+__all__ = ['cell_directives', 'scrub_outputs', 'refresh_outputs', 'keep_run_outputs', 'kernel_metadata', 'set_kernel_metadata']
 
 # %% ../../nbs/45_tools.notebooks.ipynb
 def cell_directives(src:str, # the source of a code cell
@@ -124,3 +124,22 @@ def keep_run_outputs(run_dir, # a finished run: `runs/<name>/` with `run.json` a
     scrub_outputs(tpl, forbidden=_machine_paths())
     with atomic_write(tpl_path, 'w') as f: nbformat.write(tpl, f)
     return tpl_path
+
+# %% ../../nbs/45_tools.notebooks.ipynb
+def kernel_metadata() -> dict:
+    "The notebook metadata JupyterLab writes for the project's kernel: its `kernelspec` (`python3`, as `nbdev_clean` writes it) and `language_info`."
+    from ipykernel.ipkernel import IPythonKernel
+    return {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'},
+            'language_info': dict(IPythonKernel.language_info)}
+
+def set_kernel_metadata(*paths, # notebook files
+                       ) -> list:
+    "Give each notebook `kernel_metadata()` (then JupyterLab opens it unmodified); the paths whose file changed."
+    want, changed = kernel_metadata(), []
+    for p in map(Path, paths):
+        nb = json.loads(p.read_text())
+        if all(nb.get('metadata', {}).get(k) == v for k, v in want.items()): continue
+        nb.setdefault('metadata', {}).update(json.loads(json.dumps(want)))
+        with atomic_write(p, 'w') as f: f.write(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + '\n')
+        changed.append(p)
+    return changed
