@@ -4,7 +4,7 @@
 
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
-import ast, contextlib, difflib, errno, json, logging, os, re, shutil, sys, tempfile, time
+import ast, contextlib, difflib, errno, functools, json, logging, os, re, shutil, sys, tempfile, time
 from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,6 +289,17 @@ def _tagged_copy(nb_path:Path):
         yield Path(d)/nb_path.name
 
 # %% ../../nbs/40_tools.runner.ipynb
+@functools.cache
+def _kernel_manager_class() -> type:
+    "jupyter_client's `AsyncKernelManager`, without the SIGINT it sends a kernel before asking it to shut down."
+    from jupyter_client.manager import AsyncKernelManager
+    class ShutdownWithoutInterrupt(AsyncKernelManager):
+        async def _async_interrupt_kernel(self):
+            if self.shutting_down: return   # called by shutdown_kernel: the notebook has ended, nothing runs
+            await super()._async_interrupt_kernel()
+    return ShutdownWithoutInterrupt
+
+# %% ../../nbs/40_tools.runner.ipynb
 def _utc() -> str: return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
 
 def _versions() -> dict:
@@ -420,7 +431,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
                                 stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
-                                kernel_name='python3')
+                                kernel_name='python3', kernel_manager_class=_kernel_manager_class())
     except KeyboardInterrupt:
         ck = _last_checkpoint(partial)
         at = (f"the last checkpoint is from epoch {ck['epoch']} of {ck['n_epoch']} ({display_path(ck['file'], root)})" if ck and ck['epoch']
