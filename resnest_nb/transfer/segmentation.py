@@ -151,14 +151,14 @@ def checkpoint_layout(sd:Mapping) -> str:
 
 # %% ../../nbs/21_transfer.segmentation.ipynb
 def encoding_upsample(t:torch.Tensor, # (B, C, h, w) logits or scores
-                      size, # (H, W) to resize to
+                      size:list[int], # (H, W) to resize to
                      ) -> torch.Tensor:
     "Bilinear resize with `align_corners=True`, as PyTorch-Encoding upsamples (`up_kwargs` in its `base.py`)."
     return F.interpolate(t, size=size, mode='bilinear', align_corners=True)
 
 class _EncodingForward:
     "PyTorch-Encoding's forward: head on layer4, auxlayer on layer3, both upsampled with `align_corners=True`."
-    def forward(self, x:torch.Tensor) -> dict:
+    def forward(self, x:torch.Tensor) -> dict[str, torch.Tensor]:
         size = x.shape[-2:]
         feats = self.backbone(x)
         out = {'out': encoding_upsample(self.classifier(feats['out']), size)}
