@@ -718,6 +718,7 @@ def scratch_train_opts(arch:str, # backbone, a name from `list_models()`
                        test:str='test', # registered test dataset
                       ) -> list:
     "Config overrides of a CPU run from random init: no weights, plain BN, nothing frozen, one schedule for every backbone."
+    check_int('max_iter', max_iter, 2, why="detectron2's step schedule drops the rate at 75% of the run, which must come before its end")
     return (['MODEL.DEVICE', 'cpu', 'MODEL.WEIGHTS', '', 'MODEL.BACKBONE.FREEZE_AT', '0', 'OUTPUT_DIR', str(Path(out)/arch),
              'DATASETS.TRAIN', f'("{train}",)', 'DATASETS.TEST', f'("{test}",)', 'DATALOADER.NUM_WORKERS', '0',
              'SOLVER.IMS_PER_BATCH', str(bs), 'SOLVER.BASE_LR', str(lr), 'SOLVER.MAX_ITER', str(max_iter),
