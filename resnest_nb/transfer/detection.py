@@ -26,7 +26,8 @@ __all__ = ['DEEPFOREST_HOLDOUT', 'DEEPFOREST_CLASSES', 'DEEPFOREST_RENAME', 'fas
            'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml', 'VOCDetection', 'check_coco',
            'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles', 'coco_ground_truth', 'coco_results',
            'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine', 'train_detector', 'predict_detections',
-           'draw_detections', 'show_detections', 'deepforest_data_dir', 'read_deepforest_demo', 'detection_tiles']
+           'draw_detections', 'show_detections', 'deepforest_data_dir', 'read_deepforest_demo', 'detection_tiles',
+           'tile_detector_kwargs']
 
 # %% ../../nbs/22_transfer.detection.ipynb
 def _check_detection_classes(num_classes): check_int('num_classes', num_classes, 2, why='it counts the background too')
@@ -556,3 +557,13 @@ def detection_tiles(ds, # `(image, target)` pairs, e.g. a `VOCDetection`
     tiles = [t for img, tgt in ds for t in tile_detection(*resize_detection(img, tgt, scale), tile, overlap, min_visible)]
     if not max_tiles: return tiles
     return tiles[:max_tiles] if seed is None else [tiles[i] for i in subset_indices(len(tiles), max_tiles, seed)]
+
+# %% ../../nbs/22_transfer.detection.ipynb
+def tile_detector_kwargs(tile:int, # tile side, px: the detector's input size (no resizing)
+                        ) -> dict:
+    "`FasterRCNN` keyword arguments for small objects in `tile`-px tiles: anchors of 16-256 px, reduced proposal budgets."
+    from torchvision.models.detection.anchor_utils import AnchorGenerator
+    return dict(min_size=tile, max_size=tile, rpn_pre_nms_top_n_train=500, rpn_post_nms_top_n_train=200,
+                rpn_pre_nms_top_n_test=500, rpn_post_nms_top_n_test=250, rpn_batch_size_per_image=128,
+                box_batch_size_per_image=64, box_detections_per_img=100,
+                rpn_anchor_generator=AnchorGenerator(((16,), (32,), (64,), (128,), (256,)), ((0.5, 1.0, 2.0),) * 5))
