@@ -11,47 +11,17 @@ from pathlib import Path
 import nbformat, yaml
 import resnest_nb
 from ..core.io import save_json
-from ..core.runs import TINY_DIR, REPLACED_DIR, git_state
+from ..core.runs import TINY_DIR, REPLACED_DIR, git_state, find_root, repo_root
 
 # %% auto 0
-__all__ = ['find_root', 'repo_root', 'experiments_dir', 'root_notice', 'list_experiments', 'experiment_path', 'Param',
-           'parameters_cell_index', 'parameters_cell', 'notebook_params', 'new_experiment', 'parse_value',
-           'coerce_param', 'read_yaml_params', 'resolve_params', 'ExperimentError', 'RunInterrupted', 'partial_dir',
-           'display_path', 'run_experiment']
+__all__ = ['experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index', 'parameters_cell',
+           'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params', 'resolve_params',
+           'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'run_experiment']
 
 # %% ../../nbs/40_tools.runner.ipynb
-def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
-
-def _enclosing_root(start:Path) -> Path|None:
-    return next((p for p in (start, *start.parents) if _is_root(p)), None)
-
-def find_root(root=None, # an explicit root (`--root`), or None
-             ) -> tuple:
-    "`(root, how)`: the explicit `root`, else `$RESNEST_NB_ROOT`, else the checkout holding the cwd, else the installed package's."
-    for given, how in ((root, '--root'), (os.environ.get('RESNEST_NB_ROOT'), '$RESNEST_NB_ROOT')):
-        if given:
-            if not _is_root(Path(given)): raise FileNotFoundError(f"{how} {str(given)!r} is not a resnest_nb checkout (no settings.ini and nbs/experiments/ there)")
-            return Path(given).resolve(), how
-    cwd = _enclosing_root(Path.cwd().resolve())
-    if cwd: return cwd, 'cwd'
-    pkg = _enclosing_root(Path(resnest_nb.__file__).resolve().parent.parent)
-    if pkg: return pkg, 'package'
-    raise FileNotFoundError("cannot find the resnest_nb repository (a folder with settings.ini and nbs/experiments/): "
-                            "run from inside the checkout, or pass --root")
-
-def repo_root() -> Path:
-    "The resnest_nb checkout to work on (`find_root()`): `$RESNEST_NB_ROOT`, else the one holding the cwd, else the package's."
-    return find_root()[0]
-
 def experiments_dir(root=None) -> Path:
     "`<root>/nbs/experiments`, the folder of the experiment notebooks."
     return Path(root or repo_root())/'nbs'/'experiments'
-
-def root_notice(root:Path, how:str) -> str|None:
-    "What the command line says when it works on a checkout other than the cwd's (None when it is the cwd's)."
-    if _enclosing_root(Path.cwd().resolve()) == Path(root).resolve(): return None
-    why = {'--root': 'given by --root', '$RESNEST_NB_ROOT': 'from $RESNEST_NB_ROOT', 'package': 'the installed package\'s checkout; the current directory is in none'}[how]
-    return f"resnest-nb: using the checkout {root} ({why}); runs go to {Path(root)/'runs'}"
 
 # %% ../../nbs/40_tools.runner.ipynb
 def _did_you_mean(word:str, choices) -> str:
