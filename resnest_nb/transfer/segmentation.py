@@ -30,9 +30,9 @@ from ..models.resnest import ResNeSt, create_model
 from ..models.releases import RELEASES, Release, releases
 from ..models.weights import load_state_dict_from, load_state_dict_checked, state_dict_diff
 from ..core.tables import brief_list
-from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts
+from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts, subset_indices
 from ..train.data import ArrayImage, GreyToRGB
-from ..core.io import check_int
+from ..core.io import check_int, package_dir
 from ..train.learner import TerminateOnNaN
 
 # %% auto 0
@@ -44,7 +44,8 @@ __all__ = ['IGNORE_INDEX', 'SEG_COLORS', 'deeplabv3_resnest', 'fcn_resnest', 'ke
            'instance_boundaries', 'instances_to_semantic', 'MaskReader', 'segmentation_pairs', 'RandomDihedral',
            'segmentation_folder_dls', 'normalize_percentile', 'tile_segmentation', 'ArrayMask',
            'array_segmentation_dls', 'segmentation_split', 'segmentation_learner', 'predict_segmentation',
-           'predict_tiled', 'draw_segmentation', 'show_segmentation', 'stardist_demo_files', 'read_stardist_demo']
+           'predict_tiled', 'draw_segmentation', 'show_segmentation', 'stardist_demo_files', 'read_stardist_demo',
+           'split_regions', 'crop_region', 'split_tiles']
 
 # %% ../../nbs/21_transfer.segmentation.ipynb
 IGNORE_INDEX = 255  # label of pixels that count in no loss and no metric (ADE20K, Cityscapes, VOC borders)
@@ -747,12 +748,7 @@ def show_segmentation(image, pred=None, target=None, ax=None, title:str|None=Non
 # %% ../../nbs/21_transfer.segmentation.ipynb
 def stardist_demo_files() -> tuple:
     "Paths of the 2-D nuclei image and its instance mask in the installed `stardist` package (not imported)."
-    import importlib.util
-    spec = importlib.util.find_spec('stardist')
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the stardist package is not installed: pip install --no-deps stardist==0.9.2 "
-                                "(only its data files are used, the package is not imported)")
-    d = Path(list(spec.submodule_search_locations)[0])/'data'/'images'
+    d = package_dir('stardist', 'pip install --no-deps stardist==0.9.2')/'data'/'images'
     files = d/'img2d.tif', d/'mask2d.tif'
     missing = [f.name for f in files if not f.is_file()]
     if missing: raise FileNotFoundError(f"the stardist package has no {', '.join(missing)} in its data/images folder")
@@ -765,3 +761,39 @@ def read_stardist_demo() -> tuple:
     img, inst = tifffile.imread(img_path), tifffile.imread(mask_path)
     if img.shape != inst.shape: raise ValueError(f"{img_path.name} is {img.shape} but {mask_path.name} is {inst.shape}")
     return img, inst
+
+# %% ../../nbs/21_transfer.segmentation.ipynb
+def split_regions(height:int, # image height, px
+                  width:int, # image width, px
+                  holdout_frac:float=0.25, # the right fraction of the columns is held out
+                  valid_frac:float=0.25, # the bottom fraction of the rows left of the held-out part validates (0: none)
+                 ) -> dict:
+    "`train`, `valid` and `heldout` regions `(y0, y1, x0, x1)` of an image: held-out columns on the right, validation rows below."
+    x_hold, y_valid = width - round(width * holdout_frac), height - round(height * valid_frac)
+    if not (0 < x_hold < width and 0 < y_valid <= height):
+        raise ValueError(f"holdout_frac={holdout_frac!r} and valid_frac={valid_frac!r} leave no training or no held-out pixels "
+                         f"of a {height}x{width} image: choose holdout_frac in (0, 1) and valid_frac in [0, 1)")
+    return dict(train=(0, y_valid, 0, x_hold), valid=(y_valid, height, 0, x_hold), heldout=(0, height, x_hold, width))
+
+def crop_region(a, # an array or tensor `(..., H, W)`
+                r:tuple, # a region `(y0, y1, x0, x1)`
+               ):
+    "The part of `a` inside region `r`."
+    return a[..., r[0]:r[1], r[2]:r[3]]
+
+def split_tiles(image, # `(H, W)` or `(C, H, W)` image
+                mask, # `(H, W)` label (or instance) mask
+                regions:dict, # `{name: (y0, y1, x0, x1)}`, e.g. from `split_regions`
+                tile:int, # tile side, px
+                overlap:int=0, # overlap of the training tiles, px (the other regions' tiles do not overlap)
+                max_train_tiles:int=0, # keep only this many training tiles, chosen at random (0: all)
+                seed:int=0, # seed of that choice
+               ) -> dict:
+    "`{name: (images, masks)}`: each non-empty region cut by `tile_segmentation`, `train` with `overlap` and subsampled."
+    out = {}
+    for k, r in regions.items():
+        if r[1] <= r[0] or r[3] <= r[2]: continue
+        x, y, _ = tile_segmentation(crop_region(image, r), crop_region(mask, r), tile, overlap if k == 'train' else 0)
+        if k == 'train': keep = subset_indices(len(x), max_train_tiles, seed); x, y = x[keep], y[keep]
+        out[k] = x, y
+    return out
