@@ -99,6 +99,6 @@ def provenance_line(run_dir) -> str:
     over = rec.get('overridden') or {}
     params = 'tiny parameters' if rec['tiny'] else ('defaults' if not over else ', '.join(f"{k}={v}" for k, v in over.items()))
     env = rec.get('environment') or {}
-    where = ', '.join(str(x) for x in (env.get('device'), env.get('precision'), f"{env['threads']} threads" if env.get('threads') else None) if x)
+    where = ', '.join(str(x) for x in (env.get('device'), env.get('precision'), f"{env['threads']} thread{'' if env['threads'] == 1 else 's'}" if env.get('threads') else None) if x)
     when = f"{rec.get('started', '?')} to {rec.get('ended', '?')}"
     return '; '.join(x for x in (commit, params, where, when) if x)
