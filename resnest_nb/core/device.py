@@ -10,7 +10,8 @@ import torch
 import torch.distributed as dist
 
 # %% auto 0
-__all__ = ['World', 'world', 'default_backend', 'init_distributed', 'device_for_rank', 'resolve_device', 'sync_device']
+__all__ = ['World', 'world', 'default_backend', 'init_distributed', 'device_for_rank', 'resolve_device', 'sync_device',
+           'device_label']
 
 # %% ../../nbs/00_core.device.ipynb
 class World(NamedTuple):
@@ -53,3 +54,10 @@ def resolve_device(device=None, # 'cpu', 'cuda', 'cuda:1', a `torch.device` (Non
 def sync_device(device):
     "Wait for queued GPU work, so that timings measure it (no-op on CPU)."
     if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
+
+# %% ../../nbs/00_core.device.ipynb
+def device_label(device) -> str:
+    "The device in words: the GPU's name, or the CPU with its vector capability."
+    d = torch.device(device)
+    return torch.cuda.get_device_name(d) if d.type == 'cuda' else f"cpu ({torch.backends.cpu.get_cpu_capability()})"
+

@@ -11,7 +11,7 @@ import torch
 
 # %% auto 0
 __all__ = ['atomic_write', 'nonfinite_to_null', 'save_json', 'save_torch', 'save_figure', 'seed_everything', 'check_int',
-           'check_finite', 'MissingInputError']
+           'check_finite', 'MissingInputError', 'package_dir']
 
 # %% ../../nbs/00_core.io.ipynb
 def _umask() -> int:
@@ -142,3 +142,15 @@ class MissingInputError(FileNotFoundError):
                 ):
         self.what, self.missing = what, list(missing)
         super().__init__(f"cannot run, {what} missing (put them where shown, then run again):\n" + "\n".join(f"- {a}: {b}" for a, b in self.missing))
+
+# %% ../../nbs/00_core.io.ipynb
+def package_dir(package:str, # an installed package's import name
+                install:str, # how to install it, for the message
+               ) -> Path:
+    "The folder of an installed package, found without importing it (for the data files it ships)."
+    import importlib.util
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the {package} package is not installed: {install} "
+                                "(only its data files are used, the package is not imported)")
+    return Path(list(spec.submodule_search_locations)[0])

@@ -4,11 +4,43 @@
 
 # %% ../../nbs/00_core.runs.ipynb 3
 from __future__ import annotations
-import json, subprocess
+import importlib.util, json, os, subprocess
 from pathlib import Path
 
 # %% auto 0
-__all__ = ['TINY_DIR', 'REPLACED_DIR', 'git_state', 'run_record', 'run_caveats', 'provenance_line']
+__all__ = ['TINY_DIR', 'REPLACED_DIR', 'find_root', 'repo_root', 'root_notice', 'git_state', 'run_record', 'run_caveats',
+           'provenance_line']
+
+# %% ../../nbs/00_core.runs.ipynb
+def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
+
+def _enclosing_root(start:Path) -> Path|None:
+    return next((p for p in (start, *start.parents) if _is_root(p)), None)
+
+def find_root(root=None, # an explicit root (`--root`), or None
+             ) -> tuple:
+    "`(root, how)`: the explicit `root`, else `$RESNEST_NB_ROOT`, else the checkout holding the cwd, else the installed package's."
+    for given, how in ((root, '--root'), (os.environ.get('RESNEST_NB_ROOT'), '$RESNEST_NB_ROOT')):
+        if given:
+            if not _is_root(Path(given)): raise FileNotFoundError(f"{how} {str(given)!r} is not a resnest_nb checkout (no settings.ini and nbs/experiments/ there)")
+            return Path(given).resolve(), how
+    cwd = _enclosing_root(Path.cwd().resolve())
+    if cwd: return cwd, 'cwd'
+    spec = importlib.util.find_spec('resnest_nb')   # the installed package, without importing it from the core
+    pkg = _enclosing_root(Path(spec.origin).resolve().parent.parent) if spec and spec.origin else None
+    if pkg: return pkg, 'package'
+    raise FileNotFoundError("cannot find the resnest_nb repository (a folder with settings.ini and nbs/experiments/): "
+                            "run from inside the checkout, or pass --root")
+
+def repo_root() -> Path:
+    "The resnest_nb checkout to work on (`find_root()`): `$RESNEST_NB_ROOT`, else the one holding the cwd, else the package's."
+    return find_root()[0]
+
+def root_notice(root:Path, how:str) -> str|None:
+    "What the command line says when it works on a checkout other than the cwd's (None when it is the cwd's)."
+    if _enclosing_root(Path.cwd().resolve()) == Path(root).resolve(): return None
+    why = {'--root': 'given by --root', '$RESNEST_NB_ROOT': 'from $RESNEST_NB_ROOT', 'package': 'the installed package\'s checkout; the current directory is in none'}[how]
+    return f"resnest-nb: using the checkout {root} ({why}); runs go to {Path(root)/'runs'}"
 
 # %% ../../nbs/00_core.runs.ipynb
 TINY_DIR = 'tiny'   # runs/tiny/<run>/: runs made with the tiny parameters (`--tiny`)
@@ -67,6 +99,6 @@ def provenance_line(run_dir) -> str:
     over = rec.get('overridden') or {}
     params = 'tiny parameters' if rec['tiny'] else ('defaults' if not over else ', '.join(f"{k}={v}" for k, v in over.items()))
     env = rec.get('environment') or {}
-    where = ', '.join(str(x) for x in (env.get('device'), env.get('precision'), f"{env['threads']} threads" if env.get('threads') else None) if x)
+    where = ', '.join(str(x) for x in (env.get('device'), env.get('precision'), f"{env['threads']} thread{'' if env['threads'] == 1 else 's'}" if env.get('threads') else None) if x)
     when = f"{rec.get('started', '?')} to {rec.get('ended', '?')}"
     return '; '.join(x for x in (commit, params, where, when) if x)

@@ -19,6 +19,7 @@ class Verdict(str, enum.Enum):
     NOT_RELEASE = 'not the release checkpoint' # another file than the published one was evaluated
     NO_PUBLISHED = 'no published number' # nothing published to compare with
     MISSING = 'missing' # the data or the checkpoint is not there: nothing was measured
+    NOT_A_REPRODUCTION = 'not a reproduction' # within tolerance, but from a tiny or partial run or an uncommitted tree (the report's word; its reasons go in a `caveats` column)
     SUPPORTED = 'supported' # a claim's interval lies above 0
     CONTRADICTED = 'contradicted' # a claim's interval lies below 0
     INCONCLUSIVE = 'inconclusive at this budget' # a claim's interval holds 0 (or there is none)
@@ -26,7 +27,7 @@ class Verdict(str, enum.Enum):
     def __format__(self, spec): return format(self.value, spec)
 
 VERIFICATION_VERDICTS = (Verdict.REPRODUCED, Verdict.NOT_REPRODUCED, Verdict.PARTIAL, Verdict.NOT_RELEASE,
-                         Verdict.NO_PUBLISHED, Verdict.MISSING)
+                         Verdict.NO_PUBLISHED, Verdict.MISSING, Verdict.NOT_A_REPRODUCTION)
 CLAIM_VERDICTS = (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.INCONCLUSIVE)
 
 # %% ../../nbs/00_core.verdicts.ipynb

@@ -6,8 +6,9 @@
 from __future__ import annotations
 import argparse, contextlib, errno, io, json, re, sys, time
 from pathlib import Path
-from .runner import (repo_root, experiments_dir, list_experiments, notebook_params, run_experiment,
-                                     experiment_path, ExperimentError, RunInterrupted, display_path, find_root, root_notice)
+from ..core.runs import repo_root, find_root, root_notice
+from .runner import (experiments_dir, list_experiments, notebook_params, run_experiment,
+                                     experiment_path, ExperimentError, RunInterrupted, display_path)
 from .notebooks import refresh_outputs, keep_run_outputs
 from .imports import import_order_violations
 from .suite import run_tests

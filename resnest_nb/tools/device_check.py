@@ -12,15 +12,15 @@ import torch
 from ..core.io import atomic_write, save_json
 from ..core.precision import PRECISIONS, precision_unsupported
 from ..core.timing import speedup, throughput
-from ..core.device import sync_device
+from ..core.device import sync_device, device_label
 from ..models.split_attention import SplitAttention, randomize_bn_stats, paper_forward
 
 # %% auto 0
 __all__ = ['STAGES', 'DEFAULT_BUDGET_S', 'SIZES', 'CHECK_IMPORTS', 'BASE_MODELS', 'BENCH_PRECISIONS', 'STAGE_FUNCTIONS',
            'planned_seconds', 'CheckSettings', 'pack_device_data', 'StageSkipped', 'StageTimeout', 'tf32_mode',
-           'device_label', 'check_environment', 'check_correctness', 'check_training', 'choose_memory_format',
-           'check_benchmark', 'memory_format_choice', 'distributed_worker', 'check_distributed', 'check_verify',
-           'check_claim', 'device_check_markdown', 'run_device_check', 'main']
+           'check_environment', 'check_correctness', 'check_training', 'choose_memory_format', 'check_benchmark',
+           'distributed_worker', 'check_distributed', 'check_verify', 'check_claim', 'device_check_markdown',
+           'run_device_check', 'main']
 
 # %% ../../nbs/45a_tools.device_check.ipynb
 STAGES = {  # stage -> (share of the time budget, what it proves)
@@ -143,10 +143,6 @@ def tf32_mode(enabled:bool, # allow TF32 tensor-core math for fp32 convolutions 
     finally:
         for (o, k), v in zip(flags, old): setattr(o, k, v)
 
-def device_label(device) -> str:
-    "The device in words: the GPU's name, or the CPU with its vector capability."
-    d = torch.device(device)
-    return torch.cuda.get_device_name(d) if d.type == 'cuda' else f"cpu ({torch.backends.cpu.get_cpu_capability()})"
 
 # %% ../../nbs/45a_tools.device_check.ipynb
 CHECK_IMPORTS = ('torch', 'torchvision', 'timm', 'resnest.torch', 'fastai', 'fastcore', 'fastprogress', 'fasttransform',
@@ -394,20 +390,6 @@ def check_benchmark(cfg:CheckSettings, ctx:dict, deadline:float) -> dict:
         settings[f"eval_b{bs}_{p}_compiled"] = dict(mode='compiled', precision=p, **_summary(res, bs))
     return dict(checks=[], skipped=skipped, image_size=size, settings=settings, compiled=compiled, emulated=emulated,
                 memory_format=choose_memory_format(settings), cudnn_benchmark=dev.type == 'cuda')
-
-def memory_format_choice(path, # a `device_check.json` (or the folder holding it)
-                         device=None, # the device it must have been measured on (None: this machine's first GPU, else the CPU)
-                         precision:str='fp32', # the prepared path's precision
-                        ) -> bool|None:
-    "Whether the prepared path should run channels-last at `precision` on `device`, as measured by a device check (None: not measured)."
-    p = Path(path); p = p/'device_check.json' if p.is_dir() else p
-    if not p.is_file(): return None
-    r = json.loads(p.read_text())
-    label = device_label(device if device is not None else ('cuda' if torch.cuda.is_available() else 'cpu'))
-    mf = r.get('memory_format') or {}
-    if mf.get('device') != label: return None
-    c = mf.get('by_precision', {}).get(precision)
-    return None if c is None else bool(c['channels_last'])
 
 # %% ../../nbs/45a_tools.device_check.ipynb
 def distributed_worker(cfg:CheckSettings, # settings of the parent check (`out_dir`: where this worker writes worker.json)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html.parser, json, os, re, shutil, sys, time
 from pathlib import Path
 from urllib.parse import urlsplit, unquote
-from .runner import repo_root
+from ..core.runs import repo_root
 from .notebooks import cell_directives
 
 # %% auto 0

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/41_tools.inference.ipynb 3
 from __future__ import annotations
-import copy, io, warnings
+import copy, io, json, warnings
 from pathlib import Path
 import torch
 import torch.nn as nn
@@ -14,10 +14,12 @@ from ..models.resnest import Bottleneck, ResNeSt
 from ..core.precision import precision_dtype
 from ..core.io import atomic_write
 from ..core.io import check_int
+from ..core.device import device_label
+from ..core.runs import find_root
 
 # %% auto 0
-__all__ = ['fold_batchnorm', 'InferenceModel', 'prepare_for_inference', 'prepare_for_training', 'export_onnx',
-           'onnxruntime_model', 'precision_accuracy']
+__all__ = ['fold_batchnorm', 'default_device_check', 'memory_format_choice', 'choose_channels_last', 'InferenceModel',
+           'prepare_for_inference', 'prepare_for_training', 'export_onnx', 'onnxruntime_model', 'precision_accuracy']
 
 # %% ../../nbs/41_tools.inference.ipynb
 def _is_bn(m): return isinstance(m, nn.modules.batchnorm._BatchNorm) and m.track_running_stats and m.running_mean is not None
@@ -41,6 +43,41 @@ def fold_batchnorm(model:nn.Module, # a model in eval mode; changed in place
                 setattr(owner, key, fuse_conv_bn_eval(conv, bn))
                 setattr(m, bn_name, nn.Identity())
     return model
+
+# %% ../../nbs/41_tools.inference.ipynb
+def default_device_check(root=None, # a resnest_nb checkout (None: `find_root()`'s)
+                        ) -> Path|None:
+    "`<checkout>/runs/device_check/device_check.json` where a device check wrote it (None outside a checkout or before one ran)."
+    try: r = Path(root) if root is not None else find_root()[0]
+    except FileNotFoundError: return None
+    p = r/'runs'/'device_check'/'device_check.json'
+    return p if p.is_file() else None
+
+def memory_format_choice(path=None, # a `device_check.json` (or the folder holding it); None: `default_device_check()`
+                         device=None, # the device it must have been measured on (None: this machine's first GPU, else the CPU)
+                         precision:str='fp32', # the prepared path's precision
+                        ) -> bool|None:
+    "Whether the prepared path should run channels-last at `precision` on `device`, as measured by a device check (None: not measured)."
+    p = default_device_check() if path is None else Path(path)
+    if p is not None and p.is_dir(): p = p/'device_check.json'
+    if p is None or not p.is_file(): return None
+    try: r = json.loads(p.read_text())
+    except json.JSONDecodeError as e: raise ValueError(f"{p} is not a device check's JSON ({e}): run `resnest-nb device-check` again, or delete it") from None
+    label = device_label(device if device is not None else ('cuda' if torch.cuda.is_available() else 'cpu'))
+    mf = r.get('memory_format') or {}
+    if mf.get('device') != label: return None
+    c = mf.get('by_precision', {}).get(precision)
+    return None if c is None else bool(c['channels_last'])
+
+def choose_channels_last(device, # where the prepared model runs
+                         precision:str='fp32', # its precision
+                         device_check=None, # a `device_check.json` (or its folder), None: `default_device_check()`, False: do not look
+                        ) -> tuple:
+    "`(channels_last, why)`: the memory format a device check measured as faster on `device` at `precision`, else NHWC on a CPU and NCHW on a GPU."
+    measured = None if device_check is False else memory_format_choice(device_check, device, precision)
+    if measured is not None: return measured, f"measured by a device check on {device_label(device)}"
+    gpu = torch.device(device).type == 'cuda'
+    return (not gpu), f"default for a {'GPU (timm: ResNeSt NHWC AMP training at 0.38x NCHW)' if gpu else 'CPU (oneDNN NHWC convolutions)'}; not measured here"
 
 # %% ../../nbs/41_tools.inference.ipynb
 class InferenceModel(nn.Module):
@@ -77,7 +114,7 @@ def _check_prepare_args(model, compile, device):
     if device is not None: torch.device(device)   # raises on nonsense like 'gpu0'
 
 def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copied, not changed
-                          channels_last:bool=True, # convert weights and inputs to channels-last
+                          channels_last:bool|None=None, # convert weights and inputs to channels-last (None: `choose_channels_last`)
                           fold_bn:bool=True, # fold BatchNorm into the convolutions
                           compile:bool|dict=False, # `torch.compile` it (True, or a dict of `torch.compile` kwargs)
                           jit:bool=False, # trace and freeze with TorchScript (needs `example_input_size`)
@@ -85,12 +122,15 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
                           precision:str='fp32', # 'fp32', 'bf16' or 'fp16': the dtype of the prepared weights and activations
                           emulated:bool=False, # allow a precision the device only emulates (slow; to measure its numbers)
                           example_input_size:int=224, # square input side used to trace when `jit=True`
+                          device_check=None, # where `channels_last=None` looks for a measured choice (None: `default_device_check()`, False: nowhere)
                          ) -> InferenceModel:
     "An eval-mode copy of `model` made fast for inference; outputs equal the eager model's to the rounding of `precision`."
     _check_prepare_args(model, compile, device)
     if compile and jit: raise ValueError("choose one of compile=True and jit=True, not both")
     target = torch.device(device) if device is not None else next(model.parameters()).device
     dtype = precision_dtype(precision, target, emulated)   # refuse before copying anything
+    why = 'given'
+    if channels_last is None: channels_last, why = choose_channels_last(target, precision, device_check)
     m = copy.deepcopy(model).eval()
     if device is not None: m = m.to(device)
     if fold_bn: fold_batchnorm(m)                          # in fp32: the folded weights are rounded once, at the end
@@ -110,7 +150,9 @@ def prepare_for_inference(model:nn.Module, # a ResNeSt (or any CNN); it is copie
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter('ignore', torch.jit.TracerWarning)
             runner = torch.jit.freeze(torch.jit.trace(m, x, check_trace=False))
-    return InferenceModel(m, channels_last=channels_last, dtype=dtype, runner=runner).eval()
+    im = InferenceModel(m, channels_last=channels_last, dtype=dtype, runner=runner).eval()
+    im.memory_format_reason = why
+    return im
 
 # %% ../../nbs/41_tools.inference.ipynb
 def prepare_for_training(model:nn.Module, # changed in place

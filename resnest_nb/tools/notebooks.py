@@ -8,7 +8,8 @@ import io, json, re, tempfile, warnings
 from pathlib import Path
 import nbformat
 from ..core.io import atomic_write
-from .runner import repo_root, experiment_path
+from ..core.runs import repo_root
+from .runner import experiment_path
 
 # %% auto 0
 __all__ = ['cell_directives', 'scrub_outputs', 'refresh_outputs', 'keep_run_outputs', 'kernel_metadata', 'set_kernel_metadata']

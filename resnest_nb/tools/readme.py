@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 import nbformat
 from ..core.io import atomic_write
-from .runner import repo_root
+from ..core.runs import repo_root
 from .notebooks import cell_directives
 
 # %% auto 0

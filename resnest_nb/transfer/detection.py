@@ -17,15 +17,17 @@ from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from ..models.resnest import create_model, list_models
 from ..models.weights import load_state_dict_from, load_checkpoint
-from .backbones import resnest_fpn_backbone, tile_starts
-from ..core.io import check_int
+from .backbones import resnest_fpn_backbone, tile_starts, subset_indices
+from ..core.io import check_int, package_dir
 from ..train.data import open_image
 
 # %% auto 0
-__all__ = ['fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn', 'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml',
-           'VOCDetection', 'check_coco', 'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles',
-           'coco_ground_truth', 'coco_results', 'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine',
-           'train_detector', 'predict_detections', 'draw_detections', 'show_detections']
+__all__ = ['DEEPFOREST_HOLDOUT', 'DEEPFOREST_CLASSES', 'DEEPFOREST_RENAME', 'fasterrcnn_resnest_fpn', 'maskrcnn_resnest_fpn',
+           'fasterrcnn_resnet50_fpn_baseline', 'check_boxes', 'read_voc_xml', 'VOCDetection', 'check_coco',
+           'COCODetection', 'tile_detection', 'resize_detection', 'merge_tiles', 'coco_ground_truth', 'coco_results',
+           'coco_evaluate', 'flip_detection', 'random_flips', 'warmup_cosine', 'train_detector', 'predict_detections',
+           'draw_detections', 'show_detections', 'deepforest_data_dir', 'read_deepforest_demo', 'detection_tiles',
+           'tile_detector_kwargs']
 
 # %% ../../nbs/22_transfer.detection.ipynb
 def _check_detection_classes(num_classes): check_int('num_classes', num_classes, 2, why='it counts the background too')
@@ -211,7 +213,7 @@ class VOCDetection(torch.utils.data.Dataset):
         self.records = []
         for x in xmls:
             r = read_voc_xml(x, self.classes, rename, on_bad)
-            r['image_path'] = _image_for(x, r['filename'])
+            r['image_path'], r['xml_path'] = _image_for(x, r['filename']), x
             self.records.append(r)
     def __len__(self): return len(self.records)
     def __getitem__(self, i):
@@ -522,3 +524,46 @@ def show_detections(image, target=None, prediction=None, score_thresh:float=0.5,
     ax.set_axis_off()
     if title: ax.set_title(title)
     return ax
+
+# %% ../../nbs/22_transfer.detection.ipynb
+DEEPFOREST_HOLDOUT = '2019_YELL_2_541000_4977000_image_crop'  # stem of the held-out image
+DEEPFOREST_CLASSES = ['Tree']
+DEEPFOREST_RENAME = {'Alive': 'Tree', 'Dead': 'Tree'}  # SOAP_061 labels crowns Alive/Dead: both are trees
+
+def deepforest_data_dir() -> Path:
+    "The `data/` folder of the installed `deepforest` package (not imported)."
+    return package_dir('deepforest', 'pip install --no-deps deepforest==2.1.0')/'data'
+
+def read_deepforest_demo(holdout:str='', # stem of the held-out image ('': `DEEPFOREST_HOLDOUT`)
+                        ) -> tuple:
+    "`(train_ds, test_ds)`: `VOCDetection`s of deepforest's annotated images, the `holdout` image alone in `test_ds`."
+    d = deepforest_data_dir()
+    holdout = holdout or DEEPFOREST_HOLDOUT
+    xmls = sorted(d.glob('*.xml'))
+    if holdout not in [x.stem for x in xmls]:
+        raise ValueError(f"holdout={holdout!r} is not an annotated deepforest image; choose one of {', '.join(x.stem for x in xmls)}")
+    train = VOCDetection(d, DEEPFOREST_CLASSES, DEEPFOREST_RENAME, files=[x.name for x in xmls if x.stem != holdout])
+    return train, VOCDetection(d, DEEPFOREST_CLASSES, DEEPFOREST_RENAME, files=[f"{holdout}.xml"])
+
+def detection_tiles(ds, # `(image, target)` pairs, e.g. a `VOCDetection`
+                    scale:float=1., # images are rescaled by this factor first (`resize_detection`)
+                    tile:int=400, # tile side after scaling, px
+                    overlap:int=50, # minimum overlap of neighbouring tiles, px
+                    min_visible:float=0.5, # keep a cut box if this fraction of its area is inside the tile
+                    max_tiles:int=0, # keep only this many tiles (0: all)
+                    seed:int|None=None, # None: the first `max_tiles` tiles; else `max_tiles` chosen at random with this seed
+                   ) -> list:
+    "`(tile_image, tile_target)` pairs of every image of `ds`, rescaled and cut by `tile_detection`."
+    tiles = [t for img, tgt in ds for t in tile_detection(*resize_detection(img, tgt, scale), tile, overlap, min_visible)]
+    if not max_tiles: return tiles
+    return tiles[:max_tiles] if seed is None else [tiles[i] for i in subset_indices(len(tiles), max_tiles, seed)]
+
+# %% ../../nbs/22_transfer.detection.ipynb
+def tile_detector_kwargs(tile:int, # tile side, px: the detector's input size (no resizing)
+                        ) -> dict:
+    "`FasterRCNN` keyword arguments for small objects in `tile`-px tiles: anchors of 16-256 px, reduced proposal budgets."
+    from torchvision.models.detection.anchor_utils import AnchorGenerator
+    return dict(min_size=tile, max_size=tile, rpn_pre_nms_top_n_train=500, rpn_post_nms_top_n_train=200,
+                rpn_pre_nms_top_n_test=500, rpn_post_nms_top_n_test=250, rpn_batch_size_per_image=128,
+                box_batch_size_per_image=64, box_detections_per_img=100,
+                rpn_anchor_generator=AnchorGenerator(((16,), (32,), (64,), (128,), (256,)), ((0.5, 1.0, 2.0),) * 5))

@@ -4,6 +4,7 @@
 
 # %% ../../nbs/21_transfer.segmentation.ipynb 3
 from __future__ import annotations
+from collections.abc import Mapping
 from pathlib import Path
 import numpy as np
 import torch
@@ -26,19 +27,25 @@ from torchvision.models._utils import IntermediateLayerGetter
 from torchvision.models.segmentation.deeplabv3 import DeepLabV3, DeepLabHead
 from torchvision.models.segmentation.fcn import FCN, FCNHead
 from ..models.resnest import ResNeSt, create_model
-from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts
+from ..models.releases import RELEASES, Release, releases
+from ..models.weights import load_state_dict_from, load_state_dict_checked, state_dict_diff
+from ..core.tables import brief_list
+from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts, subset_indices
 from ..train.data import ArrayImage, GreyToRGB
-from ..core.io import check_int
+from ..core.io import check_int, package_dir
 from ..train.learner import TerminateOnNaN
 
 # %% auto 0
-__all__ = ['IGNORE_INDEX', 'SEG_COLORS', 'deeplabv3_resnest', 'fcn_resnest', 'SegmentationLoss', 'confusion_matrix',
-           'iou_per_class', 'mean_iou', 'pixel_accuracy', 'segmentation_scores', 'ConfusionMatrixMetric',
-           'PixelAccuracy', 'MeanIoU', 'segmentation_metrics', 'check_mask', 'instance_boundaries',
-           'instances_to_semantic', 'MaskReader', 'segmentation_pairs', 'RandomDihedral', 'segmentation_folder_dls',
-           'normalize_percentile', 'tile_segmentation', 'ArrayMask', 'array_segmentation_dls', 'segmentation_split',
-           'segmentation_learner', 'predict_segmentation', 'predict_tiled', 'draw_segmentation', 'show_segmentation',
-           'stardist_demo_files', 'read_stardist_demo']
+__all__ = ['IGNORE_INDEX', 'SEG_COLORS', 'deeplabv3_resnest', 'fcn_resnest', 'key_rules', 'encoding_to_torchvision',
+           'torchvision_to_encoding', 'checkpoint_layout', 'encoding_upsample', 'EncodingDeepLabV3', 'EncodingFCN',
+           'encoding_segmentation_model', 'load_encoding_checkpoint', 'segmentation_release', 'SegmentationLoss',
+           'confusion_matrix', 'iou_per_class', 'mean_iou', 'pixel_accuracy', 'segmentation_scores',
+           'ConfusionMatrixMetric', 'PixelAccuracy', 'MeanIoU', 'segmentation_metrics', 'check_mask',
+           'instance_boundaries', 'instances_to_semantic', 'MaskReader', 'segmentation_pairs', 'RandomDihedral',
+           'segmentation_folder_dls', 'normalize_percentile', 'tile_segmentation', 'ArrayMask',
+           'array_segmentation_dls', 'segmentation_split', 'segmentation_learner', 'predict_segmentation',
+           'predict_tiled', 'draw_segmentation', 'show_segmentation', 'stardist_demo_files', 'read_stardist_demo',
+           'split_regions', 'crop_region', 'split_tiles']
 
 # %% ../../nbs/21_transfer.segmentation.ipynb
 IGNORE_INDEX = 255  # label of pixels that count in no loss and no metric (ADE20K, Cityscapes, VOC borders)
@@ -53,16 +60,20 @@ def _tag(model, arch, output_stride, num_classes):
     model.arch, model.output_stride, model.num_classes = arch, output_stride, num_classes
     return model
 
-def deeplabv3_resnest(arch:str='resnest50', # backbone, a name from `list_models()`
-                      num_classes:int=21, # classes, background included
+def deeplabv3_resnest(arch:str|None=None, # backbone, a name from `list_models()` (None: 'resnest50', or the one of `weights`)
+                      num_classes:int|None=None, # classes, background included (None: 21, or the number of `weights`)
                       output_stride:int=8, # 8 or 16
-                      aux_loss:bool=True, # add the auxiliary FCN head on layer3 (output 'aux')
-                      weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
+                      aux_loss:bool|None=None, # add the auxiliary FCN head on layer3, output 'aux' (None: True, or as in `weights`)
+                      weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch` (not used with `weights`)
                       atrous_rates=None, # ASPP rates (None: (12, 24, 36) at output stride 8, (6, 12, 18) at 16)
                       progress:bool=True, # progress bar when downloading
-                      **kwargs, # other `create_model` arguments (in_chans, norm_layer, ...)
+                      *, weights=None, # None, 'DEFAULT' (the ADE20K release for `arch`), a release name or `Release` (`releases('segmentation')`), or a checkpoint of this model
+                      **kwargs, # other `create_model` arguments (in_chans, norm_layer, ...); anything else is a TypeError
                      ) -> DeepLabV3:
-    "torchvision `DeepLabV3` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size."
+    "torchvision `DeepLabV3` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size; `weights=` as in `deeplabv3_resnet50`."
+    if weights is not None:
+        return _segmentation_from_weights('deeplabv3', weights, arch, num_classes, output_stride, aux_loss, atrous_rates, progress, kwargs)
+    arch, num_classes, aux_loss = arch or 'resnest50', 21 if num_classes is None else num_classes, True if aux_loss is None else aux_loss
     _check_segmentation_classes(num_classes)
     bb = resnest_seg_backbone(arch, output_stride, aux_loss, weights_backbone, progress, **kwargs)
     rates = _ATROUS_RATES[output_stride] if atrous_rates is None else tuple(atrous_rates)
@@ -71,19 +82,196 @@ def deeplabv3_resnest(arch:str='resnest50', # backbone, a name from `list_models
     aux = FCNHead(bb.aux_channels, num_classes) if aux_loss else None
     return _tag(DeepLabV3(bb, DeepLabHead(bb.out_channels, num_classes, rates), aux), arch, output_stride, num_classes)
 
-def fcn_resnest(arch:str='resnest50', # backbone, a name from `list_models()`
-                num_classes:int=21, # classes, background included
+def fcn_resnest(arch:str|None=None, # backbone, a name from `list_models()` (None: 'resnest50', or the one of `weights`)
+                num_classes:int|None=None, # classes, background included (None: 21, or the number of `weights`)
                 output_stride:int=8, # 8 or 16
-                aux_loss:bool=True, # add the auxiliary FCN head on layer3 (output 'aux')
-                weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch`
+                aux_loss:bool|None=None, # add the auxiliary FCN head on layer3, output 'aux' (None: True, or as in `weights`)
+                weights_backbone=None, # None, 'DEFAULT' or a classification checkpoint of `arch` (not used with `weights`)
                 progress:bool=True, # progress bar when downloading
-                **kwargs, # other `create_model` arguments
+                *, weights=None, # None, 'DEFAULT' (the ADE20K release for `arch`), a release name or `Release` (`releases('segmentation')`), or a checkpoint of this model
+                **kwargs, # other `create_model` arguments; anything else is a TypeError
                ) -> FCN:
-    "torchvision `FCN` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size."
+    "torchvision `FCN` on a dilated ResNeSt: `{'out', 'aux'}` logits at the input size; `weights=` as in `fcn_resnet50`."
+    if weights is not None:
+        return _segmentation_from_weights('fcn', weights, arch, num_classes, output_stride, aux_loss, None, progress, kwargs)
+    arch, num_classes, aux_loss = arch or 'resnest50', 21 if num_classes is None else num_classes, True if aux_loss is None else aux_loss
     _check_segmentation_classes(num_classes)
     bb = resnest_seg_backbone(arch, output_stride, aux_loss, weights_backbone, progress, **kwargs)
     aux = FCNHead(bb.aux_channels, num_classes) if aux_loss else None
     return _tag(FCN(bb, FCNHead(bb.out_channels, num_classes), aux), arch, output_stride, num_classes)
+
+# %% ../../nbs/21_transfer.segmentation.ipynb
+_COMMON_RULES = [('pretrained.', 'backbone.'), ('auxlayer.conv5.', 'aux_classifier.')]
+_HEAD_RULES = {
+    'deeplabv3': [('head.aspp.b0.', 'classifier.0.convs.0.'), ('head.aspp.b1.', 'classifier.0.convs.1.'),
+                  ('head.aspp.b2.', 'classifier.0.convs.2.'), ('head.aspp.b3.', 'classifier.0.convs.3.'),
+                  ('head.aspp.b4.gap.', 'classifier.0.convs.4.'), ('head.aspp.project.', 'classifier.0.project.'),
+                  ('head.block.0.', 'classifier.1.'), ('head.block.1.', 'classifier.2.'), ('head.block.4.', 'classifier.4.')],
+    'fcn': [('head.conv5.', 'classifier.')],
+}
+
+def key_rules(head:str) -> list:
+    "`[(PyTorch-Encoding prefix, torchvision prefix)]` of the renaming for a 'deeplabv3' or 'fcn' model."
+    if head not in _HEAD_RULES: raise ValueError(f"head must be one of {list(_HEAD_RULES)}, got head={head!r}")
+    return _COMMON_RULES + _HEAD_RULES[head]
+
+def _rename(keys, rules, strict, what):
+    "`{old: new}` for `keys` by the prefix `rules`; keys no rule matches are kept (or an error with `strict`)."
+    out, bad = {}, []
+    for k in keys:
+        hits = [(a, b) for a, b in rules if k.startswith(a)]
+        if len(hits) == 1: out[k] = hits[0][1] + k[len(hits[0][0]):]
+        else: bad.append(k); out[k] = k
+    if bad and strict:
+        raise ValueError(f"{len(bad)} key(s) have no counterpart in {what}: {', '.join(bad[:8])}" + (" ..." if len(bad) > 8 else ""))
+    return out
+
+def encoding_to_torchvision(sd:Mapping, # a PyTorch-Encoding state dict (`pretrained.*`, `head.*`, `auxlayer.*`)
+                            head:str='deeplabv3', # 'deeplabv3' or 'fcn'
+                            strict:bool=True, # a key no rule covers is an error (else it is kept as it is)
+                           ) -> dict:
+    "PyTorch-Encoding's keys renamed to ours (torchvision's `DeepLabV3`/`FCN` on our backbone); tensors untouched."
+    names = _rename(sd, key_rules(head), strict, f"our {head} layout (is it a checkpoint of another head?)")
+    return {names[k]: v for k, v in sd.items()}
+
+def torchvision_to_encoding(sd:Mapping, # our state dict (`backbone.*`, `classifier.*`, `aux_classifier.*`)
+                            head:str='deeplabv3', # 'deeplabv3' or 'fcn'
+                            strict:bool=True, # a key no rule covers is an error
+                           ) -> dict:
+    "Our keys renamed to PyTorch-Encoding's layout (the inverse of `encoding_to_torchvision`)."
+    names = _rename(sd, [(b, a) for a, b in key_rules(head)], strict, f"PyTorch-Encoding's {head} layout")
+    return {names[k]: v for k, v in sd.items()}
+
+def checkpoint_layout(sd:Mapping) -> str:
+    "'encoding' (PyTorch-Encoding's keys) or 'torchvision' (ours), from the top-level key names."
+    tops = {k.split('.', 1)[0] for k in sd}
+    if tops & {'pretrained', 'head', 'auxlayer'} and not tops & {'backbone', 'classifier', 'aux_classifier'}: return 'encoding'
+    if tops & {'backbone', 'classifier'} and not tops & {'pretrained', 'head', 'auxlayer'}: return 'torchvision'
+    raise ValueError(f"cannot tell the checkpoint's layout from its top-level names {sorted(tops)[:8]}: expected "
+                     "pretrained/head/auxlayer (PyTorch-Encoding) or backbone/classifier/aux_classifier (torchvision)")
+
+# %% ../../nbs/21_transfer.segmentation.ipynb
+def encoding_upsample(t:torch.Tensor, # (B, C, h, w) logits or scores
+                      size:list[int], # (H, W) to resize to
+                     ) -> torch.Tensor:
+    "Bilinear resize with `align_corners=True`, as PyTorch-Encoding upsamples (`up_kwargs` in its `base.py`)."
+    return F.interpolate(t, size=size, mode='bilinear', align_corners=True)
+
+class _EncodingForward:
+    "PyTorch-Encoding's forward: head on layer4, auxlayer on layer3, both upsampled with `align_corners=True`."
+    def forward(self, x:torch.Tensor) -> dict[str, torch.Tensor]:
+        size = x.shape[-2:]
+        feats = self.backbone(x)
+        out = {'out': encoding_upsample(self.classifier(feats['out']), size)}
+        if self.aux_classifier is not None: out['aux'] = encoding_upsample(self.aux_classifier(feats['aux']), size)
+        return out
+
+class EncodingDeepLabV3(_EncodingForward, DeepLabV3):
+    "torchvision's `DeepLabV3` (our backbone, its parameter names) computing what PyTorch-Encoding's `DeepLabV3` computes."
+
+class EncodingFCN(_EncodingForward, FCN):
+    "torchvision's `FCN` (our backbone, its parameter names) computing what PyTorch-Encoding's `FCN` computes."
+
+def encoding_segmentation_model(head:str='deeplabv3', # 'deeplabv3' (ASPP 12/24/36) or 'fcn'
+                                arch:str='resnest50', # backbone, a name from `list_models()`
+                                num_classes:int=150, # 150 for ADE20K, 19 for Cityscapes
+                                aux:bool=True, # the auxiliary FCN head on layer3 (all released ResNeSt models have it)
+                                **kwargs, # more `create_model` arguments
+                               ) -> nn.Module:
+    "PyTorch-Encoding's segmentation network (output stride 8) with our parameter names, in eval mode."
+    if head == 'deeplabv3':
+        base = deeplabv3_resnest(arch, num_classes, output_stride=8, aux_loss=aux, atrous_rates=(12, 24, 36), **kwargs)
+        cls = EncodingDeepLabV3
+    elif head == 'fcn': base, cls = fcn_resnest(arch, num_classes, output_stride=8, aux_loss=aux, **kwargs), EncodingFCN
+    else: raise ValueError(f"head must be 'deeplabv3' or 'fcn', got head={head!r}")
+    m = cls(base.backbone, base.classifier, base.aux_classifier)
+    m.head, m.arch, m.output_stride, m.num_classes = head, arch, 8, num_classes
+    return m.eval()
+
+# %% ../../nbs/21_transfer.segmentation.ipynb
+def _both(k, back) -> str: return f"{k} (theirs: {back[k]})" if back.get(k, k) != k else k
+
+def load_encoding_checkpoint(model:nn.Module, # from `encoding_segmentation_model` (its `head` attribute picks the rules)
+                             source, # release name, checkpoint file or URL (found by `resolve_checkpoint`), or a state dict; PyTorch-Encoding's layout or ours
+                             progress:bool=True, # progress bar when downloading
+                            ) -> nn.Module:
+    "Load `source` strictly: every key, every shape; the error lists missing, unexpected and misshapen keys in both namings."
+    head = getattr(model, 'head', None)
+    if head not in _HEAD_RULES: raise ValueError(f"the model has no head attribute 'deeplabv3' or 'fcn' (got {head!r}): "
+                                                 "build it with encoding_segmentation_model")
+    sd = load_state_dict_from(source, progress=progress)
+    layout = checkpoint_layout(sd)
+    if layout == 'encoding': sd = encoding_to_torchvision(sd, head, strict=False)
+    back = _rename(list(model.state_dict()), [(b, a) for a, b in key_rules(head)], False, '') if layout == 'encoding' else {}
+    diff = state_dict_diff(model, sd)
+    problems = []
+    if diff['missing']: problems.append(f"{len(diff['missing'])} missing key(s): " + brief_list([_both(k, back) for k in diff['missing']], 6))
+    if diff['unexpected']: problems.append(f"{len(diff['unexpected'])} unexpected key(s): " + brief_list(diff['unexpected'], 6))
+    if diff['shape_mismatch']:
+        problems.append(f"{len(diff['shape_mismatch'])} misshapen key(s): " +
+                        brief_list([f"{_both(k, back)} checkpoint {list(a)} vs model {list(b)}" for k, a, b in diff['shape_mismatch']], 6))
+    if problems:
+        where = source if not isinstance(source, Mapping) else 'the state dict'
+        raise ValueError(f"checkpoint {str(where)!r} ({layout} layout) does not fit {head} {getattr(model, 'arch', '?')} "
+                         f"with {getattr(model, 'num_classes', '?')} classes: " + "; ".join(problems))
+    model.load_state_dict(sd, strict=False)   # the only keys allowed to be absent are BatchNorm's num_batches_tracked
+    return model
+
+# %% ../../nbs/21_transfer.segmentation.ipynb
+_SEG_BUILDERS = {'deeplabv3': 'deeplabv3_resnest', 'fcn': 'fcn_resnest'}
+
+def segmentation_release(head:str, # 'deeplabv3' or 'fcn': the builder's head
+                         weights, # 'DEFAULT', a release name or a `Release` of `releases('segmentation')`; anything else: None
+                         arch:str|None=None, # the backbone 'DEFAULT' is for (None: 'resnest50')
+                        ) -> Release|None:
+    "The segmentation `Release` that `weights` names for a `head` builder (None for a checkpoint path, URL or state dict)."
+    if head not in _SEG_BUILDERS: raise ValueError(f"head must be one of {list(_SEG_BUILDERS)}, got head={head!r}")
+    released = ', '.join(f"{r.name} ({r.head}, {r.arch})" for r in releases('segmentation'))
+    if isinstance(weights, str) and weights.upper() == 'DEFAULT':
+        a = 'resnest50' if arch is None else arch
+        found = [r for r in releases('segmentation') if r.head == head and r.arch == a]
+        if not found: raise ValueError(f"weights='DEFAULT': no {head} checkpoint is released for arch={a!r}; released: {released}")
+        return found[0]
+    if isinstance(weights, Release):
+        if RELEASES.get(weights.name) != weights:
+            raise ValueError(f"weights={weights.name!r} is a Release record that is not the one in RELEASES: pass its name")
+        r = weights
+    elif isinstance(weights, str) and weights in RELEASES: r = RELEASES[weights]
+    else: return None
+    if r.task != 'segmentation': raise ValueError(f"weights={r.name!r} is a {r.task} release, not a segmentation one; released: {released}")
+    if r.head != head: raise ValueError(f"weights={r.name!r} is a {r.head} checkpoint: build it with {_SEG_BUILDERS[r.head]}(weights={r.name!r})")
+    return r
+
+def _segmentation_from_weights(head, weights, arch, num_classes, output_stride, aux_loss, atrous_rates, progress, kwargs):
+    "torchvision's rules for `weights=` of its segmentation builders: the checkpoint fixes the classes and the aux head."
+    builder, r = _SEG_BUILDERS[head], segmentation_release(head, weights, arch)
+    if r is not None and arch is not None and arch != r.arch:
+        raise ValueError(f"{builder}: arch={arch!r} does not match weights={r.name!r}, a checkpoint of {r.arch}: leave arch out or pass arch={r.arch!r}")
+    what = repr(r.name) if r is not None else ('a state dict' if isinstance(weights, Mapping) else repr(str(weights)))
+    sd = load_state_dict_from(r.name if r is not None else weights, progress=progress)
+    layout = checkpoint_layout(sd)
+    tv = encoding_to_torchvision(sd, head, strict=False) if layout == 'encoding' else sd
+    cls_key = 'classifier.4.weight'
+    n = tv[cls_key].shape[0] if cls_key in tv else None
+    if num_classes is not None and n is not None and num_classes != n:
+        raise ValueError(f"{builder}: num_classes={num_classes} does not match the {n} classes of weights={what} (to fine-tune on "
+                         f"{num_classes} classes, build with the weights, then replace the last layers of classifier and aux_classifier)")
+    has_aux = any(k.startswith('aux_classifier.') for k in tv)
+    if aux_loss is not None and bool(aux_loss) != has_aux:
+        raise ValueError(f"{builder}: aux_loss={aux_loss!r} but weights={what} {'has' if has_aux else 'has no'} auxiliary head: leave aux_loss out")
+    if layout == 'encoding':
+        if output_stride != 8 or (atrous_rates is not None and tuple(atrous_rates) != _ATROUS_RATES[8]):
+            raise ValueError(f"{builder}: weights={what} were trained at output_stride=8 with atrous_rates={_ATROUS_RATES[8]}, "
+                             f"got output_stride={output_stride!r}, atrous_rates={atrous_rates!r}: leave them out")
+        model = encoding_segmentation_model(head, arch or (r.arch if r is not None else 'resnest50'), n or 21, has_aux, **kwargs).train()
+        load_encoding_checkpoint(model, sd)
+    else:
+        build = deeplabv3_resnest if head == 'deeplabv3' else fcn_resnest
+        extra = dict(atrous_rates=atrous_rates) if head == 'deeplabv3' else {}
+        model = build(arch or 'resnest50', n or num_classes, output_stride, has_aux, None, progress=progress, **extra, **kwargs)
+        load_state_dict_checked(model, sd, strict=True, where=what)
+    if r is not None: model.name = r.name
+    return model
 
 # %% ../../nbs/21_transfer.segmentation.ipynb
 def _plain(t) -> torch.Tensor:
@@ -560,12 +748,7 @@ def show_segmentation(image, pred=None, target=None, ax=None, title:str|None=Non
 # %% ../../nbs/21_transfer.segmentation.ipynb
 def stardist_demo_files() -> tuple:
     "Paths of the 2-D nuclei image and its instance mask in the installed `stardist` package (not imported)."
-    import importlib.util
-    spec = importlib.util.find_spec('stardist')
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the stardist package is not installed: pip install --no-deps stardist==0.9.2 "
-                                "(only its data files are used, the package is not imported)")
-    d = Path(list(spec.submodule_search_locations)[0])/'data'/'images'
+    d = package_dir('stardist', 'pip install --no-deps stardist==0.9.2')/'data'/'images'
     files = d/'img2d.tif', d/'mask2d.tif'
     missing = [f.name for f in files if not f.is_file()]
     if missing: raise FileNotFoundError(f"the stardist package has no {', '.join(missing)} in its data/images folder")
@@ -578,3 +761,39 @@ def read_stardist_demo() -> tuple:
     img, inst = tifffile.imread(img_path), tifffile.imread(mask_path)
     if img.shape != inst.shape: raise ValueError(f"{img_path.name} is {img.shape} but {mask_path.name} is {inst.shape}")
     return img, inst
+
+# %% ../../nbs/21_transfer.segmentation.ipynb
+def split_regions(height:int, # image height, px
+                  width:int, # image width, px
+                  holdout_frac:float=0.25, # the right fraction of the columns is held out
+                  valid_frac:float=0.25, # the bottom fraction of the rows left of the held-out part validates (0: none)
+                 ) -> dict:
+    "`train`, `valid` and `heldout` regions `(y0, y1, x0, x1)` of an image: held-out columns on the right, validation rows below."
+    x_hold, y_valid = width - round(width * holdout_frac), height - round(height * valid_frac)
+    if not (0 < x_hold < width and 0 < y_valid <= height):
+        raise ValueError(f"holdout_frac={holdout_frac!r} and valid_frac={valid_frac!r} leave no training or no held-out pixels "
+                         f"of a {height}x{width} image: choose holdout_frac in (0, 1) and valid_frac in [0, 1)")
+    return dict(train=(0, y_valid, 0, x_hold), valid=(y_valid, height, 0, x_hold), heldout=(0, height, x_hold, width))
+
+def crop_region(a, # an array or tensor `(..., H, W)`
+                r:tuple, # a region `(y0, y1, x0, x1)`
+               ):
+    "The part of `a` inside region `r`."
+    return a[..., r[0]:r[1], r[2]:r[3]]
+
+def split_tiles(image, # `(H, W)` or `(C, H, W)` image
+                mask, # `(H, W)` label (or instance) mask
+                regions:dict, # `{name: (y0, y1, x0, x1)}`, e.g. from `split_regions`
+                tile:int, # tile side, px
+                overlap:int=0, # overlap of the training tiles, px (the other regions' tiles do not overlap)
+                max_train_tiles:int=0, # keep only this many training tiles, chosen at random (0: all)
+                seed:int=0, # seed of that choice
+               ) -> dict:
+    "`{name: (images, masks)}`: each non-empty region cut by `tile_segmentation`, `train` with `overlap` and subsampled."
+    out = {}
+    for k, r in regions.items():
+        if r[1] <= r[0] or r[3] <= r[2]: continue
+        x, y, _ = tile_segmentation(crop_region(image, r), crop_region(mask, r), tile, overlap if k == 'train' else 0)
+        if k == 'train': keep = subset_indices(len(x), max_train_tiles, seed); x, y = x[keep], y[keep]
+        out[k] = x, y
+    return out

@@ -19,7 +19,8 @@ from ..models.weights import resolve_checkpoint, load_state_dict_from, state_dic
 from ..models.releases import RELEASES, releases, get_release
 from ..core.verdicts import Verdict, reproduction_verdict
 from ..transfer.segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matrix, deeplabv3_resnest, fcn_resnest,
-                           segmentation_pairs)
+                           segmentation_pairs, key_rules, encoding_to_torchvision, torchvision_to_encoding, checkpoint_layout,
+                           EncodingDeepLabV3, EncodingFCN, encoding_segmentation_model, load_encoding_checkpoint, encoding_upsample)
 from ..train.data import open_image
 from ..models.weights import file_digest
 from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
@@ -29,13 +30,11 @@ from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['SEG_MODELS', 'SINGLE_SCALE', 'ADE20K_URL', 'CITYSCAPES_TRAIN_IDS', 'DATASETS', 'file_sha1', 'verify_sha1',
-           'parse_model_name', 'checkpoint_path', 'key_rules', 'encoding_to_torchvision', 'torchvision_to_encoding',
-           'checkpoint_layout', 'EncodingDeepLabV3', 'EncodingFCN', 'encoding_segmentation_model',
-           'load_encoding_checkpoint', 'export_encoding_checkpoint', 'release_model', 'EvalProtocol', 'scaled_size',
-           'pad_to', 'window_starts', 'flip_scores', 'scale_scores', 'multiscale_scores', 'predict_labels', 'to_input',
-           'encoding_scores', 'SplitConfusion', 'ade20k_val_pairs', 'CityscapesLabelReader', 'cityscapes_val_pairs',
-           'EvalDataset', 'read_rgb', 'write_ade20k_folder', 'evaluate_split', 'verify_row', 'verification_markdown',
-           'check_inputs', 'verify_segmentation', 'main']
+           'parse_model_name', 'checkpoint_path', 'export_encoding_checkpoint', 'release_model', 'EvalProtocol',
+           'scaled_size', 'pad_to', 'window_starts', 'flip_scores', 'scale_scores', 'multiscale_scores',
+           'predict_labels', 'to_input', 'encoding_scores', 'SplitConfusion', 'ade20k_val_pairs',
+           'CityscapesLabelReader', 'cityscapes_val_pairs', 'EvalDataset', 'read_rgb', 'write_ade20k_folder',
+           'evaluate_split', 'verify_row', 'verification_markdown', 'check_inputs', 'verify_segmentation', 'main']
 
 # %% ../../nbs/31_verify.segmentation.ipynb
 SEG_MODELS = [r.name for r in releases('segmentation')]   # the released models (`models.releases`), in table order
@@ -88,119 +87,6 @@ def checkpoint_path(name:str, # a released name (`SEG_MODELS`) or `deeplab|fcn_<
     return verify_sha1(found[0], found[0].stem[-8:])
 
 # %% ../../nbs/31_verify.segmentation.ipynb
-_COMMON_RULES = [('pretrained.', 'backbone.'), ('auxlayer.conv5.', 'aux_classifier.')]
-_HEAD_RULES = {
-    'deeplabv3': [('head.aspp.b0.', 'classifier.0.convs.0.'), ('head.aspp.b1.', 'classifier.0.convs.1.'),
-                  ('head.aspp.b2.', 'classifier.0.convs.2.'), ('head.aspp.b3.', 'classifier.0.convs.3.'),
-                  ('head.aspp.b4.gap.', 'classifier.0.convs.4.'), ('head.aspp.project.', 'classifier.0.project.'),
-                  ('head.block.0.', 'classifier.1.'), ('head.block.1.', 'classifier.2.'), ('head.block.4.', 'classifier.4.')],
-    'fcn': [('head.conv5.', 'classifier.')],
-}
-
-def key_rules(head:str) -> list:
-    "`[(PyTorch-Encoding prefix, torchvision prefix)]` of the renaming for a 'deeplabv3' or 'fcn' model."
-    if head not in _HEAD_RULES: raise ValueError(f"head must be one of {list(_HEAD_RULES)}, got head={head!r}")
-    return _COMMON_RULES + _HEAD_RULES[head]
-
-def _rename(keys, rules, strict, what):
-    "`{old: new}` for `keys` by the prefix `rules`; keys no rule matches are kept (or an error with `strict`)."
-    out, bad = {}, []
-    for k in keys:
-        hits = [(a, b) for a, b in rules if k.startswith(a)]
-        if len(hits) == 1: out[k] = hits[0][1] + k[len(hits[0][0]):]
-        else: bad.append(k); out[k] = k
-    if bad and strict:
-        raise ValueError(f"{len(bad)} key(s) have no counterpart in {what}: {', '.join(bad[:8])}" + (" ..." if len(bad) > 8 else ""))
-    return out
-
-def encoding_to_torchvision(sd:Mapping, # a PyTorch-Encoding state dict (`pretrained.*`, `head.*`, `auxlayer.*`)
-                            head:str='deeplabv3', # 'deeplabv3' or 'fcn'
-                            strict:bool=True, # a key no rule covers is an error (else it is kept as it is)
-                           ) -> dict:
-    "PyTorch-Encoding's keys renamed to ours (torchvision's `DeepLabV3`/`FCN` on our backbone); tensors untouched."
-    names = _rename(sd, key_rules(head), strict, f"our {head} layout (is it a checkpoint of another head?)")
-    return {names[k]: v for k, v in sd.items()}
-
-def torchvision_to_encoding(sd:Mapping, # our state dict (`backbone.*`, `classifier.*`, `aux_classifier.*`)
-                            head:str='deeplabv3', # 'deeplabv3' or 'fcn'
-                            strict:bool=True, # a key no rule covers is an error
-                           ) -> dict:
-    "Our keys renamed to PyTorch-Encoding's layout (the inverse of `encoding_to_torchvision`)."
-    names = _rename(sd, [(b, a) for a, b in key_rules(head)], strict, f"PyTorch-Encoding's {head} layout")
-    return {names[k]: v for k, v in sd.items()}
-
-def checkpoint_layout(sd:Mapping) -> str:
-    "'encoding' (PyTorch-Encoding's keys) or 'torchvision' (ours), from the top-level key names."
-    tops = {k.split('.', 1)[0] for k in sd}
-    if tops & {'pretrained', 'head', 'auxlayer'} and not tops & {'backbone', 'classifier', 'aux_classifier'}: return 'encoding'
-    if tops & {'backbone', 'classifier'} and not tops & {'pretrained', 'head', 'auxlayer'}: return 'torchvision'
-    raise ValueError(f"cannot tell the checkpoint's layout from its top-level names {sorted(tops)[:8]}: expected "
-                     "pretrained/head/auxlayer (PyTorch-Encoding) or backbone/classifier/aux_classifier (torchvision)")
-
-# %% ../../nbs/31_verify.segmentation.ipynb
-def _up(t:torch.Tensor, size) -> torch.Tensor: return F.interpolate(t, size=size, mode='bilinear', align_corners=True)
-
-class _EncodingForward:
-    "PyTorch-Encoding's forward: head on layer4, auxlayer on layer3, both upsampled with `align_corners=True`."
-    def forward(self, x:torch.Tensor) -> dict:
-        size = x.shape[-2:]
-        feats = self.backbone(x)
-        out = {'out': _up(self.classifier(feats['out']), size)}
-        if self.aux_classifier is not None: out['aux'] = _up(self.aux_classifier(feats['aux']), size)
-        return out
-
-class EncodingDeepLabV3(_EncodingForward, DeepLabV3):
-    "torchvision's `DeepLabV3` (our backbone, its parameter names) computing what PyTorch-Encoding's `DeepLabV3` computes."
-
-class EncodingFCN(_EncodingForward, FCN):
-    "torchvision's `FCN` (our backbone, its parameter names) computing what PyTorch-Encoding's `FCN` computes."
-
-def encoding_segmentation_model(head:str='deeplabv3', # 'deeplabv3' (ASPP 12/24/36) or 'fcn'
-                                arch:str='resnest50', # backbone, a name from `list_models()`
-                                num_classes:int=150, # 150 for ADE20K, 19 for Cityscapes
-                                aux:bool=True, # the auxiliary FCN head on layer3 (all released ResNeSt models have it)
-                                **kwargs, # more `create_model` arguments
-                               ) -> nn.Module:
-    "PyTorch-Encoding's segmentation network (output stride 8) with our parameter names, in eval mode."
-    if head == 'deeplabv3':
-        base = deeplabv3_resnest(arch, num_classes, output_stride=8, aux_loss=aux, atrous_rates=(12, 24, 36), **kwargs)
-        cls = EncodingDeepLabV3
-    elif head == 'fcn': base, cls = fcn_resnest(arch, num_classes, output_stride=8, aux_loss=aux, **kwargs), EncodingFCN
-    else: raise ValueError(f"head must be 'deeplabv3' or 'fcn', got head={head!r}")
-    m = cls(base.backbone, base.classifier, base.aux_classifier)
-    m.head, m.arch, m.output_stride, m.num_classes = head, arch, 8, num_classes
-    return m.eval()
-
-# %% ../../nbs/31_verify.segmentation.ipynb
-def _both(k, back) -> str: return f"{k} (theirs: {back[k]})" if back.get(k, k) != k else k
-
-def load_encoding_checkpoint(model:nn.Module, # from `encoding_segmentation_model` (its `head` attribute picks the rules)
-                             source, # checkpoint file, or a state dict, in PyTorch-Encoding's layout or ours
-                             sha1:str|None=None, # expected sha1 (prefix) of the file; None: no check
-                            ) -> nn.Module:
-    "Load `source` strictly: every key, every shape; the error lists missing, unexpected and misshapen keys in both namings."
-    head = getattr(model, 'head', None)
-    if head not in _HEAD_RULES: raise ValueError(f"the model has no head attribute 'deeplabv3' or 'fcn' (got {head!r}): "
-                                                 "build it with encoding_segmentation_model")
-    if sha1 is not None and not isinstance(source, Mapping): verify_sha1(source, sha1)
-    sd = load_state_dict_from(source)
-    layout = checkpoint_layout(sd)
-    if layout == 'encoding': sd = encoding_to_torchvision(sd, head, strict=False)
-    back = _rename(list(model.state_dict()), [(b, a) for a, b in key_rules(head)], False, '') if layout == 'encoding' else {}
-    diff = state_dict_diff(model, sd)
-    problems = []
-    if diff['missing']: problems.append(f"{len(diff['missing'])} missing key(s): " + brief_list([_both(k, back) for k in diff['missing']], 6))
-    if diff['unexpected']: problems.append(f"{len(diff['unexpected'])} unexpected key(s): " + brief_list(diff['unexpected'], 6))
-    if diff['shape_mismatch']:
-        problems.append(f"{len(diff['shape_mismatch'])} misshapen key(s): " +
-                        brief_list([f"{_both(k, back)} checkpoint {list(a)} vs model {list(b)}" for k, a, b in diff['shape_mismatch']], 6))
-    if problems:
-        where = source if not isinstance(source, Mapping) else 'the state dict'
-        raise ValueError(f"checkpoint {str(where)!r} ({layout} layout) does not fit {head} {getattr(model, 'arch', '?')} "
-                         f"with {getattr(model, 'num_classes', '?')} classes: " + "; ".join(problems))
-    model.load_state_dict(sd, strict=False)   # the only keys allowed to be absent are BatchNorm's num_batches_tracked
-    return model
-
 def export_encoding_checkpoint(model:nn.Module, # from `encoding_segmentation_model`
                                folder, # where to write
                                name:str, # e.g. 'deeplab_resnest14d_ade' (the file becomes `{name}-{sha1[:8]}.pth`)
@@ -295,7 +181,7 @@ def scale_scores(model:nn.Module, image:torch.Tensor, # normalised `(1, 3, H, W)
     p, (h, w) = protocol, image.shape[-2:]
     height, width = scaled_size(h, w, p.base_size, scale)
     long_size, short_size = max(height, width), min(height, width)
-    cur = _up(image, (height, width))
+    cur = encoding_upsample(image, (height, width))
     crop = p.crop_size
     if long_size <= crop:
         out = flip_scores(model, pad_to(cur, crop, p.mean, p.std), p.flip, precision, emulated)[:, :, :height, :width]
@@ -311,7 +197,7 @@ def scale_scores(model:nn.Module, image:torch.Tensor, # normalised `(1, 3, H, W)
                 out[:, :, h0:h1, w0:w1] += s[:, :, :h1 - h0, :w1 - w0]
                 count[:, :, h0:h1, w0:w1] += 1
         out = (out / count)[:, :, :height, :width]
-    return _up(out, (h, w))
+    return encoding_upsample(out, (h, w))
 
 @torch.no_grad()
 def multiscale_scores(model:nn.Module, # a segmentation model in eval mode
