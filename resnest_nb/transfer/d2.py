@@ -787,10 +787,10 @@ def compare_backbones(archs, # backbones: a list of names, or one comma-separate
                      ) -> list:
     "`train_and_evaluate` each of `archs` at one schedule: the rows, printed as they come, with detectron2's progress lines."
     from detectron2.utils.logger import setup_logger
-    setup_logger(name='detectron2', abbrev_name='d2', color=False)
     archs = [a.strip() for a in archs.split(',') if a.strip()] if isinstance(archs, str) else list(archs)
     if not archs: raise ValueError("archs is empty: name at least one backbone of resnest_nb.models.resnest.list_models()")
-    for a in archs: model_config(a)   # an unknown name fails before any training
+    for a in archs: model_config(a)   # an unknown name fails before any training (and before detectron2's logger is set up)
+    setup_logger(name='detectron2', abbrev_name='d2', color=False)   # on the stdout of this call
     rows = []
     for arch in archs:
         opts = scratch_train_opts(arch, out, **kwargs) + list(extra)
