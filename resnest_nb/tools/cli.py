@@ -4,7 +4,7 @@
 
 # %% ../../nbs/49_tools.cli.ipynb 3
 from __future__ import annotations
-import argparse, contextlib, errno, io, json, re, sys, time
+import argparse, contextlib, errno, io, json, os, re, sys, time
 from pathlib import Path
 from ..core.runs import repo_root, find_root, root_notice
 from .runner import (experiments_dir, list_experiments, notebook_params, run_experiment,
@@ -57,9 +57,11 @@ def _parser():
     return ap
 
 def _summary(nb) -> str:
-    "The `> ` summary lines of a notebook's first markdown cell, joined."
+    "The `> ` summary lines of a notebook's first markdown cell, joined; else what its title says after 'Name: '."
     text = next((''.join(c['source']) for c in nb['cells'] if c['cell_type'] == 'markdown'), '')
-    return ' '.join(l[1:].strip() for l in text.splitlines() if l.startswith('>'))
+    quoted = ' '.join(l[1:].strip() for l in text.splitlines() if l.startswith('>'))
+    title = next((l[2:].strip() for l in text.splitlines() if l.startswith('# ')), '')
+    return quoted or (title.split(': ', 1)[1] if ': ' in title else '')
 
 _TIME = re.compile(r'(?:about )?\b\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\s*(?:min|minutes|h|hours)\b[^.\n):;]*')
 
@@ -157,6 +159,10 @@ def main(argv=None) -> int:
     except RunInterrupted as e: print(f"resnest-nb: {e}", file=sys.stderr); return 130
     except ExperimentError as e: print(f"resnest-nb: {e}", file=sys.stderr); return 1
     except KeyboardInterrupt: print("resnest-nb: interrupted (Ctrl-C) before an experiment started; nothing was written", file=sys.stderr); return 130
+    except BrokenPipeError:   # the reader went away (`resnest-nb list | head -3`): stop quietly, as shell tools do
+        try: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error when Python flushes stdout at exit
+        except (OSError, ValueError, io.UnsupportedOperation): pass
+        return 141
     except OSError as e:
         if e.errno == errno.ENOSPC: print(f"resnest-nb: error: the disk is full ({e}): free space, then run again", file=sys.stderr); return 1
         if e.errno in (errno.EACCES, errno.EROFS, errno.EPERM) or isinstance(e, PermissionError):
