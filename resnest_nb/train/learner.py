@@ -40,7 +40,7 @@ __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlock
            'plot_history', 'plot_confusion']
 
 # %% ../../nbs/11_train.learner.ipynb
-def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1 if the machine is busy
+def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores (at most $OMP_NUM_THREADS), or 1 if the machine is busy
                    ) -> int:
     "Set and return the number of PyTorch CPU threads."
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
@@ -49,6 +49,8 @@ def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores, or 1
         cores = os.cpu_count() or 1
         busy = hasattr(os, 'getloadavg') and os.getloadavg()[0] > cores - 0.5
         n = 1 if busy else cores
+        limit = os.environ.get('OMP_NUM_THREADS', '')
+        if limit.isdigit() and int(limit) > 0: n = min(n, int(limit))
     torch.set_num_threads(n)
     return n
 
