@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 from ..core.io import atomic_write
 from ..core.runs import repo_root
-from .runner import experiment_path
+from .runner import experiment_path, quiet_kernel_manager
 
 # %% auto 0
 __all__ = ['cell_directives', 'scrub_outputs', 'refresh_outputs', 'keep_run_outputs', 'kernel_metadata', 'set_kernel_metadata']
@@ -82,7 +82,8 @@ def refresh_outputs(path, # notebook to execute and rewrite in place
     nb = nbformat.read(str(path), as_version=4)
     skipped = [c for c in nb.cells if c.cell_type == 'code' and cell_directives(c.source)[0].get('eval') == 'false']
     for c in skipped: c.metadata.setdefault('tags', []).append('skip-execution')   # `#| eval: false`, as nbdev_test does
-    NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=timeout, kernel_name='python3', kernel_manager_class=quiet_kernel_manager(),   # no shutdown SIGINT noise
+                   resources={'metadata': {'path': str(path.parent)}}).execute()
     for c in skipped:
         c.metadata.tags.remove('skip-execution')
         if not c.metadata.tags: del c.metadata['tags']

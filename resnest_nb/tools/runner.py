@@ -16,7 +16,7 @@ from ..core.runs import TINY_DIR, REPLACED_DIR, git_state, find_root, repo_root
 # %% auto 0
 __all__ = ['experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index', 'parameters_cell',
            'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params', 'resolve_params',
-           'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'run_experiment']
+           'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'quiet_kernel_manager', 'run_experiment']
 
 # %% ../../nbs/40_tools.runner.ipynb
 def experiments_dir(root=None) -> Path:
@@ -260,7 +260,7 @@ def _tagged_copy(nb_path:Path):
 
 # %% ../../nbs/40_tools.runner.ipynb
 @functools.cache
-def _kernel_manager_class() -> type:
+def quiet_kernel_manager() -> type:
     "jupyter_client's `AsyncKernelManager`, without the SIGINT it sends a kernel before asking it to shut down."
     from jupyter_client.manager import AsyncKernelManager
     class ShutdownWithoutInterrupt(AsyncKernelManager):
@@ -403,7 +403,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
             pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
                                 stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
-                                kernel_name='python3', kernel_manager_class=_kernel_manager_class())
+                                kernel_name='python3', kernel_manager_class=quiet_kernel_manager())
     except KeyboardInterrupt:
         ck = _last_checkpoint(partial)
         at = (f"the last checkpoint is from epoch {ck['epoch']} of {ck['n_epoch']} ({display_path(ck['file'], root)})" if ck and ck['epoch']
