@@ -8,7 +8,8 @@ import contextlib
 import torch
 
 # %% auto 0
-__all__ = ['PRECISIONS', 'precision_unsupported', 'precision_dtype', 'precision_autocast']
+__all__ = ['PRECISIONS', 'precision_unsupported', 'precision_dtype', 'precision_autocast', 'training_precision',
+           'resolve_training_precision', 'cpu_capability']
 
 # %% ../../nbs/00_core.precision.ipynb
 PRECISIONS = {'fp32': torch.float32, 'bf16': torch.bfloat16, 'fp16': torch.float16}
@@ -49,3 +50,25 @@ def precision_autocast(precision:str, # 'fp32', 'bf16' or 'fp16'
     "`torch.autocast` to `precision`'s dtype on `device` (checked by `precision_dtype`); no context for fp32."
     dtype = precision_dtype(precision, device, emulated)
     return contextlib.nullcontext() if precision == 'fp32' else torch.autocast(torch.device(device).type, dtype=dtype)
+
+# %% ../../nbs/00_core.precision.ipynb
+def training_precision(device:str|torch.device='cpu', # where training runs
+                      ) -> str:
+    "The fastest precision `device` trains in natively: 'bf16' (CPU with bf16 kernels, or GPU with bf16), 'fp16' (older GPU), else 'fp32'."
+    dev = torch.device(device)
+    if dev.type == 'cuda': return 'bf16' if precision_unsupported('bf16', dev) is None else 'fp16'
+    if dev.type == 'cpu': return 'bf16' if precision_unsupported('bf16', dev) is None else 'fp32'
+    return 'fp32'
+
+def resolve_training_precision(precision:str|None, # 'auto' (or None), 'fp32', 'bf16' or 'fp16'
+                               device:str|torch.device='cpu', # where training runs
+                              ) -> str:
+    "`precision` itself (checked by `precision_dtype`), or for 'auto'/None `training_precision(device)`."
+    if precision in (None, 'auto'): return training_precision(device)
+    precision_dtype(precision, device)
+    return precision
+
+def cpu_capability() -> str:
+    "What this CPU's kernels use (`torch.backends.cpu.get_cpu_capability()`: 'AVX512', 'AVX2', ...), plus '+bf16' where oneDNN has native bf16."
+    cap = torch.backends.cpu.get_cpu_capability()
+    return cap + ('+bf16' if precision_unsupported('bf16', 'cpu') is None else '')

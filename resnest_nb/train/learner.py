@@ -26,7 +26,7 @@ from fastai.vision.core import imagenet_stats
 from fastai.vision.learner import model_meta
 from ..models import resnest as _models
 from ..models.resnest import ResNeSt, create_model, count_params
-from ..core.precision import precision_dtype
+from ..core.precision import precision_dtype, resolve_training_precision
 from ..models.split_attention import DropBlock2d
 from ..models.weights import safe_torch_load
 from ..core.io import save_torch, save_json, save_figure, seed_everything
@@ -36,8 +36,8 @@ from ..core.io import check_int
 # %% auto 0
 __all__ = ['set_cpu_threads', 'resnest_split', 'register_model_meta', 'DropBlockSchedule', 'TerminateOnNaN', 'CheckpointCallback',
            'load_resume_state', 'resume_history', 'fit_resumable', 'format_duration', 'PrintProgress',
-           'DeviceMixedPrecision', 'check_lr', 'resnest_learner', 'predict', 'evaluate', 'heldout_accuracy', 'history',
-           'plot_history', 'plot_confusion']
+           'DeviceMixedPrecision', 'check_lr', 'ChannelsLastBatches', 'resnest_learner', 'predict', 'evaluate',
+           'heldout_accuracy', 'history', 'plot_history', 'plot_confusion']
 
 # %% ../../nbs/11_train.learner.ipynb
 def set_cpu_threads(n:int=0, # threads for PyTorch's CPU ops; 0: all cores (at most $OMP_NUM_THREADS), or 1 if the machine is busy
@@ -298,7 +298,11 @@ def check_lr(lr, # a learning rate
     return float(lr)
 
 # %% ../../nbs/11_train.learner.ipynb
-def _on_cuda(dls): return getattr(dls, 'device', None) is not None and torch.device(dls.device).type == 'cuda'
+class ChannelsLastBatches(ChannelsLast):
+    "fastai's `ChannelsLast` (the model in channels-last memory format), and every 4-D input batch converted to it too."
+    def before_batch(self):
+        self.learn.xb = tuple(x.contiguous(memory_format=torch.channels_last) if isinstance(x, torch.Tensor) and x.ndim == 4
+                              else x for x in self.learn.xb)
 
 def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
                     arch:str='resnest14d', # a name from `resnest_nb.models.resnest.list_models()`
@@ -313,8 +317,8 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
                     wd:float|None=None, # weight decay (None: the optimiser's default)
                     wd_bn_bias:bool=False, # apply weight decay to BatchNorm and bias parameters too (the paper does not)
                     metrics=accuracy, # fastai metrics
-                    precision:str|None=None, # 'fp32', 'bf16' or 'fp16' mixed precision (None: 'fp16' on CUDA, 'fp32' elsewhere)
-                    channels_last:bool=True, # channels-last memory format (CUDA only; a no-op on CPU)
+                    precision:str='auto', # 'fp32', 'bf16' or 'fp16' mixed precision; 'auto': what the device does natively
+                    channels_last:bool=True, # channels-last memory format for the model and its batches (CPU and GPU)
                     terminate_on_nan:bool=True, # stop training at a NaN/inf loss
                     checkpoint:bool=True, # atomic resumable checkpoints every epoch (`CheckpointCallback`)
                     fname:str='model', # checkpoint file stem
@@ -329,8 +333,9 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
             raise ValueError(f"{name} must be a number in [0, {'1)' if name == 'label_smoothing' else 'inf)'}, got {name}={v!r}")
     if mixup and cutmix: raise ValueError(f"use mixup or cutmix, not both (got mixup={mixup}, cutmix={cutmix})")
     check_lr(lr, 'lr')
-    if precision is None: precision = 'fp16' if _on_cuda(dls) else 'fp32'
-    precision_dtype(precision, getattr(dls, 'device', None) or 'cpu')   # refuse what the device cannot do, before building
+    # 'auto': bf16 where the device has native bf16, fp16 on an older GPU, else fp32 (`training_precision`); an explicit
+    # precision the device only emulates is refused before anything is built
+    precision = resolve_training_precision(precision, getattr(dls, 'device', None) or 'cpu')
     model = create_model(arch, weights=weights, dropblock_prob=dropblock_prob, last_gamma=last_gamma,
                          **({} if weights is not None else {'num_classes': dls.c}), **model_kwargs)
     if weights is not None and model.num_classes != dls.c:
@@ -344,9 +349,9 @@ def resnest_learner(dls, # fastai DataLoaders (classification; `dls.c` classes)
     if checkpoint: cbs.append(CheckpointCallback(fname))
     learn = Learner(dls, model, loss_func=loss, opt_func=opt_func, lr=lr, splitter=resnest_split, cbs=cbs,
                     metrics=metrics, path=path, model_dir=model_dir, wd=wd, wd_bn_bias=wd_bn_bias)
-    if _on_cuda(dls) and channels_last: learn.add_cb(ChannelsLast())
+    if channels_last: learn.add_cb(ChannelsLastBatches())
     if precision != 'fp32': learn.add_cb(DeviceMixedPrecision(precision))
-    learn.precision = precision
+    learn.precision, learn.channels_last = precision, bool(channels_last)
     learn.arch = arch
     return learn
 
