@@ -22,13 +22,15 @@ class Verdict(str, enum.Enum):
     NOT_A_REPRODUCTION = 'not a reproduction' # within tolerance, but from a tiny or partial run or an uncommitted tree (the report's word; its reasons go in a `caveats` column)
     SUPPORTED = 'supported' # a claim's interval lies above 0
     CONTRADICTED = 'contradicted' # a claim's interval lies below 0
-    INCONCLUSIVE = 'inconclusive at this budget' # a claim's interval holds 0 (or there is none)
+    INCONCLUSIVE = 'inconclusive at this budget' # a claim's interval holds 0, or excludes it only before the family's correction
+    NOT_CONVERGED = 'not converged at this budget' # an arm's learning curve was still rising (or not measured): no direction can be read
+    NO_CONTEXT = 'no spatial context' # some split-attention block pooled over 1x1: the attention saw no spatial context
     def __str__(self): return self.value
     def __format__(self, spec): return format(self.value, spec)
 
 VERIFICATION_VERDICTS = (Verdict.REPRODUCED, Verdict.NOT_REPRODUCED, Verdict.PARTIAL, Verdict.NOT_RELEASE,
                          Verdict.NO_PUBLISHED, Verdict.MISSING, Verdict.NOT_A_REPRODUCTION)
-CLAIM_VERDICTS = (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.INCONCLUSIVE)
+CLAIM_VERDICTS = (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.INCONCLUSIVE, Verdict.NOT_CONVERGED, Verdict.NO_CONTEXT)
 
 # %% ../../nbs/00_core.verdicts.ipynb
 def _exact(v) -> Fraction:
@@ -56,8 +58,14 @@ def reproduction_verdict(measured:dict, # metric -> measured value (points; a `F
 # %% ../../nbs/00_core.verdicts.ipynb
 def claim_verdict(ci_low:float|None, # lower end of the interval of treatment - baseline (None: no interval)
                   ci_high:float|None, # upper end
+                  converged:bool|None=True, # both arms' learning curves had flattened (False, or None: not measured)
+                  min_context:int|None=None, # side of the smallest map any split-attention block pools over (None: not measured)
+                  significant:bool|None=None, # the claim survives the family's multiplicity correction (None: no family)
                  ) -> Verdict:
-    "Supported if the interval lies above 0, contradicted if below, else inconclusive."
+    "No spatial context, not converged, or: supported if the interval lies above 0, contradicted if below, else inconclusive."
+    if min_context is not None and min_context < 2: return Verdict.NO_CONTEXT
+    if converged is not True: return Verdict.NOT_CONVERGED
     if ci_low is None or ci_high is None or not (math.isfinite(ci_low) and math.isfinite(ci_high)): return Verdict.INCONCLUSIVE
     if ci_low > ci_high: raise ValueError(f"ci_low={ci_low!r} is above ci_high={ci_high!r}")
-    return Verdict.SUPPORTED if ci_low > 0 else Verdict.CONTRADICTED if ci_high < 0 else Verdict.INCONCLUSIVE
+    if significant is False or not (ci_low > 0 or ci_high < 0): return Verdict.INCONCLUSIVE
+    return Verdict.SUPPORTED if ci_low > 0 else Verdict.CONTRADICTED

@@ -169,11 +169,12 @@ def _data_geometry(dls):
     n = getattr(dls, 'c', None) or len(getattr(dls, 'vocab', []) or []) or int(yb.max()) + 1
     return xb.shape[1], xb.shape[-1], n
 
-def _learner(dls, arch, overrides, in_chans, lr, label_smoothing):
+def _learner(dls, arch, overrides, in_chans, lr, label_smoothing, precision='auto', cbs=None):
     "The project's `resnest_learner` for the variant, without checkpoint files."
     from resnest_nb.train.learner import resnest_learner
     import fastai.callback.progress  # patches in Learner.no_bar / no_logging
-    return resnest_learner(dls, arch, lr=lr, label_smoothing=label_smoothing, checkpoint=False, in_chans=in_chans, **overrides)
+    return resnest_learner(dls, arch, lr=lr, label_smoothing=label_smoothing, checkpoint=False, in_chans=in_chans,
+                           precision=precision, cbs=cbs, **overrides)
 
 def recalibrate_bn(model:nn.Module, # model whose BatchNorm running statistics are re-estimated
                    dl, # batches of inputs (e.g. `dls.train`); labels are ignored
@@ -204,19 +205,22 @@ def train_variant(overrides:dict, # the variant
                   eval_dl=None, # where accuracy is measured (e.g. a held-out test split); default: `dls.valid`
                   bn_batches:int=20, # re-estimate BatchNorm statistics on this many training batches before evaluating (0: off)
                   label_smoothing:float=0.1, # as in the paper's recipe (`resnest_learner`'s default)
+                  precision:str='auto', # training precision, as in `resnest_learner` ('auto': what the device does natively)
+                  cbs=None, # more fastai callbacks for this run (e.g. per-epoch scoring)
                  ) -> dict:
     "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
     check_int('epochs', epochs)
     in_chans, _, n_classes = _data_geometry(dls)
     seed_everything(seed)
     for dl in dls.loaders: dl.rng = random.Random(seed)   # fastai's DataLoader draws its shuffle RNG once, at creation
-    learn = _learner(dls, arch, overrides, in_chans, lr, label_smoothing)
+    learn = _learner(dls, arch, overrides, in_chans, lr, label_smoothing, precision, cbs)
     t0 = time.perf_counter()
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     train_s = time.perf_counter() - t0
     if bn_batches: recalibrate_bn(learn.model, dls.train, bn_batches)
     with learn.no_bar(): valid_loss, acc = learn.validate(dl=eval_dl)[:2]
-    return dict(accuracy=float(acc), valid_loss=float(valid_loss), train_s=train_s, model=learn.model.eval())
+    return dict(accuracy=float(acc), valid_loss=float(valid_loss), train_s=train_s, precision=learn.precision,
+                model=learn.model.eval())
 
 # %% ../../nbs/13_train.ablation.ipynb
 @dataclass

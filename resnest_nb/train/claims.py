@@ -4,19 +4,25 @@
 
 # %% ../../nbs/14_train.claims.ipynb 3
 from __future__ import annotations
-import math, numbers, time
+import json, math, numbers, re, time
+from pathlib import Path
 import numpy as np
 import pandas as pd
+import torch
 import torch.nn as nn
 from scipy import stats
 from ..models.resnest import count_params, count_flops
+from ..models.split_attention import SplitAttention
 from .ablation import train_variant, measure_latency
+from .robustness import (EpochScores, accuracy_on_arrays, fixed_batches, robustness_scores,
+                                         robustness_summary)
 from ..core.verdicts import Verdict, CLAIM_VERDICTS, claim_verdict
-from ..core.io import check_int
+from ..core.io import check_int, save_json
 
 # %% auto 0
-__all__ = ['METHOD', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'run_paired', 'model_costs', 'claims_table', 'plot_claims',
-           'plot_pairs', 'classification_trainer']
+__all__ = ['METHOD', 'MIN_TOL', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'attention_context',
+           'curve_converged', 'regime_text', 'model_costs', 'claims_table', 'family_verdicts', 'plot_claims',
+           'plot_pairs', 'paired_curve', 'plot_paired_curve', 'classification_trainer']
 
 # %% ../../nbs/14_train.claims.ipynb
 METHOD = "paired t: mean of the per-seed differences +- t(0.975, n-1) * sd / sqrt(n), Student t from scipy.stats.t"
@@ -69,36 +75,124 @@ def seeds_needed(sd:float, # seed-to-seed standard deviation of the paired diffe
     raise ValueError(f"more than max_seeds={max_seeds} seeds needed to resolve {resolve} with sd={sd}")
 
 # %% ../../nbs/14_train.claims.ipynb
+def holm(p_values, # one p-value per claim of the family (None/NaN: no test, left out of the family)
+         alpha:float=0.05, # the family-wise error rate
+        ) -> tuple:
+    "Holm-adjusted p-values and whether each claim survives at `alpha` (NaN and False where there was no test)."
+    from statsmodels.stats.multitest import multipletests
+    p = np.array([np.nan if v is None else float(v) for v in p_values], dtype=np.float64)
+    if not 0 < alpha < 1: raise ValueError(f"alpha must be in (0, 1), got alpha={alpha!r}")
+    if ((p < 0) | (p > 1)).any(): raise ValueError(f"p-values must lie in [0, 1], got {p.tolist()}")
+    adj, keep = np.full(len(p), np.nan), np.zeros(len(p), dtype=bool)
+    ok = np.isfinite(p)
+    if ok.any():
+        keep[ok], adj[ok] = multipletests(p[ok], alpha=alpha, method='holm')[:2]
+    return adj, keep
+
+# %% ../../nbs/14_train.claims.ipynb
 def _hms(s:float) -> str:
     s = int(round(s)); return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+def _plain(v): return json.loads(json.dumps(v))   # tuples -> lists, as the JSON file holds them
+
+def _saved_row(f:Path, key) -> dict|None:
+    "The row stored in `f` if it was trained under `key`; a `ValueError` naming what differs if it was not."
+    if not f.is_file(): return None
+    try: saved = json.loads(f.read_text())
+    except ValueError as e: raise ValueError(f"{f} is not valid JSON ({e}): delete it to train that run again") from None
+    if saved.get('key') != _plain(key):
+        old, new = saved.get('key') or {}, _plain(key) or {}
+        diff = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k)) if isinstance(old, dict) and isinstance(new, dict) else []
+        raise ValueError(f"{f} was trained under other parameters (differing: {diff or 'the key'}): resume only a run with the "
+                         "same parameters, or start a fresh run (another --name, or --force)")
+    return saved['row']
 
 def run_paired(variants:dict, # `{name: overrides}`, e.g. `grid_from_specs(['0s1x64d', '2s1x64d'])`
                train_fn, # `(name, overrides, seed) -> dict` with `metric` (and optionally `model`, `train_images`)
                seeds, # one run of every variant per seed
                metric:str='accuracy', # the key of the score in `train_fn`'s result
-               label:str='', # prefix of the progress lines (e.g. the task)
+               label:str='', # prefix of the progress lines and of the stored files (e.g. the task)
                log=print, # where progress lines go
+               store=None, # folder where each finished run is written at once, and read back from (None: keep nothing)
+               key=None, # what the stored runs must have been trained under (JSON-able, e.g. the task's parameters)
               ) -> tuple:
     "Train every variant with every seed, seed by seed; `(runs DataFrame, {name: last model})`, a progress line per run."
     if not variants: raise ValueError("variants is empty: give at least a baseline and a treatment")
     seeds = list(seeds) if isinstance(seeds, (list, tuple, range)) else [seeds]
     if not seeds: raise ValueError("seeds is empty: give at least one seed")
     if len(set(seeds)) != len(seeds): raise ValueError(f"seeds must be distinct, got {seeds}")
-    total, rows, models, t0 = len(seeds) * len(variants), [], {}, time.perf_counter()
+    store = Path(store) if store is not None else None
+    if store is not None: store.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r'[^A-Za-z0-9_.-]+', '_', label.strip()).strip('_')
+    total, rows, models, t0, trained = len(seeds) * len(variants), [], {}, time.perf_counter(), 0
     for seed in seeds:
         for name, ov in variants.items():
+            f = store/f"{stem + '_' if stem else ''}{name}_seed{seed}.json" if store is not None else None
+            row = _saved_row(f, key) if f is not None else None
+            if row is not None:
+                rows.append(row)
+                log(f"{label}[{len(rows)}/{total}] {name} seed {seed}: {metric} {float(row[metric]):.4f} "
+                    f"(trained before: {f.name})")
+                continue
             t = time.perf_counter()
             r = dict(train_fn(name, ov, seed))
             if metric not in r: raise KeyError(f"train_fn returned no {metric!r} for {name} seed {seed}; keys: {sorted(r)}")
             if 'model' in r: models[name] = r.pop('model')
             dt = time.perf_counter() - t
-            rows.append(dict(variant=name, seed=seed, **{k: v for k, v in r.items() if isinstance(v, (numbers.Number, str))},
-                             seconds=dt))
+            row = dict(variant=name, seed=seed, **{k: v for k, v in r.items() if isinstance(v, (numbers.Number, str, list, dict))},
+                       seconds=dt)
+            if f is not None: save_json({'key': _plain(key), 'row': row}, f)
+            rows.append(row); trained += 1
             done, elapsed = len(rows), time.perf_counter() - t0
             speed = f", {r['train_images'] / dt:.0f} images/s" if r.get('train_images') else ""
             log(f"{label}[{done}/{total}] {name} seed {seed}: {metric} {float(r[metric]):.4f} in {dt:.0f} s{speed}; "
-                f"elapsed {_hms(elapsed)}, ETA {_hms(elapsed / done * (total - done))}")
+                f"elapsed {_hms(elapsed)}, ETA {_hms(elapsed / trained * (total - done))}")
     return pd.DataFrame(rows), models
+
+# %% ../../nbs/14_train.claims.ipynb
+def attention_context(model:nn.Module, # a classifier or backbone, possibly with `SplitAttention` blocks
+                      input_size:int, # square input side, px
+                      in_chans:int=3, # input channels
+                     ) -> int|None:
+    "Side of the smallest feature map any `SplitAttention` block pools over for one `input_size` image (None: none)."
+    sides, hooks = [], [m.register_forward_hook(lambda mod, i, o: sides.append(min(o.shape[-2:])))
+                        for m in model.modules() if isinstance(m, SplitAttention)]
+    if not hooks: return None
+    was_training = model.training
+    try:
+        model.eval()
+        with torch.no_grad(): model(torch.zeros(1, in_chans, input_size, input_size))
+    finally:
+        for h in hooks: h.remove()
+        model.train(was_training)
+    return int(min(sides))
+
+MIN_TOL = 0.001   # the convergence tolerance is at least 0.1 points (as a fraction)
+
+def curve_converged(curves, # per-seed learning curves of one arm (each a list: the score after every epoch)
+                    tol:float, # largest last-epoch gain of the seed-mean curve still called converged
+                   ) -> bool|None:
+    "True if the seed-mean curve rose by at most `max(tol, MIN_TOL)` over its last epoch; None if there is no curve to read."
+    curves = [list(c) for c in curves if isinstance(c, (list, tuple)) and len(c)]
+    if not curves: return None
+    n = min(len(c) for c in curves)
+    if n < 2: return False                       # one epoch: nothing shows the curve had flattened
+    mean = np.mean([c[:n] for c in curves], axis=0)
+    return bool(mean[-1] - mean[-2] <= max(float(tol), MIN_TOL))
+
+def regime_text(image_size:int|None=None, # px
+                epochs:int|None=None, # training epochs of every run
+                train_images:int|None=None, # images per epoch
+                n_seeds:int|None=None, # paired seeds
+                precision:str|None=None, # training precision
+                min_context:int|None=None, # from `attention_context`
+               ) -> str:
+    "The regime as one phrase: '28 px, 10 epochs of 12,000 images, 8 seeds, bf16, attention over >= 2x2'."
+    parts = [f"{image_size} px" if image_size else None,
+             (f"{epochs} epoch{'s' if epochs != 1 else ''}" + (f" of {train_images:,} images" if train_images else "")) if epochs else None,
+             f"{n_seeds} seed{'s' if n_seeds != 1 else ''}" if n_seeds else None, precision,
+             f"attention over >= {min_context}x{min_context}" if min_context else None]
+    return ', '.join(p for p in parts if p)
 
 # %% ../../nbs/14_train.claims.ipynb
 def model_costs(models:dict, # `{name: nn.Module}` taking a `(B, C, H, W)` batch
@@ -114,41 +208,80 @@ def model_costs(models:dict, # `{name: nn.Module}` taking a `(B, C, H, W)` batch
     return cx.join(measure_latency(models, input_size, in_chans, repeats=repeats, reference=reference))
 
 # %% ../../nbs/14_train.claims.ipynb
-def claims_table(runs:pd.DataFrame, # from `run_paired`: columns variant, seed and the metric
+def _arm_curves(pair_runs, variant, column):
+    return [c for c in pair_runs.loc[pair_runs.variant == variant, column]] if column and column in pair_runs.columns else []
+
+def claims_table(runs:pd.DataFrame, # from `run_paired`: columns variant, seed and the metric (and the curves)
                  baseline:str, # the variant every other one is compared with
                  metric:str='accuracy', # the score (higher is better)
                  task:str='', # written in the `task` column
                  costs:pd.DataFrame|None=None, # from `model_costs`, indexed by variant
                  confidence:float=0.95,
+                 regime:dict|None=None, # `image_size`, `epochs`, `train_images`, `precision` of every run
+                 contexts:dict|None=None, # `{variant: attention_context(...)}` (None: not measured)
+                 curve:str|None='curve', # column of `runs` holding each run's per-epoch scores (None: no curves)
+                 converged:dict|None=None, # `{treatment: bool|None}` given instead of read from curves (e.g. the same models)
                 ) -> pd.DataFrame:
-    "One row per treatment: `treatment - baseline` paired over seeds with its t interval, verdict and both arms' costs."
+    "One row per treatment: `treatment - baseline` paired over seeds with its t interval, regime, convergence and costs."
     for c in ('variant', 'seed', metric):
         if c not in runs.columns: raise ValueError(f"runs has no column {c!r}; columns: {list(runs.columns)}")
     order = list(dict.fromkeys(runs.variant))
     if baseline not in order: raise ValueError(f"baseline={baseline!r} is not among the variants {order}")
+    regime = {'image_size': None, 'epochs': None, 'train_images': None, 'precision': None, **(regime or {})}
     wide = runs.pivot_table(index='seed', columns='variant', values=metric, aggfunc='first')
     rows = []
     for t in [v for v in order if v != baseline]:
         pair = wide[[t, baseline]].dropna()
         r = paired_t_ci(pair[t].values, pair[baseline].values, confidence) if len(pair) else None
+        half = (r['ci_high'] - r['mean_diff']) if r and r['ci_high'] is not None else 0.
+        paired_runs = runs[runs.seed.isin(pair.index)]
+        gains, conv = {}, []
+        for arm, v in (('treatment', t), ('baseline', baseline)):
+            cs = [c for c in _arm_curves(paired_runs, v, curve) if isinstance(c, list) and len(c) >= 2]
+            gains[arm] = float(np.mean([c[-1] - c[-2] for c in cs])) if cs else None
+            conv.append(curve_converged(_arm_curves(paired_runs, v, curve), half))
+        both = (False if False in conv else None if None in conv else True)
+        if converged is not None: both = converged.get(t)
+        ctx = (contexts or {}).get(t)
         row = dict(task=task, claim=f"{t} > {baseline}", treatment=t, baseline=baseline, metric=metric, n_seeds=len(pair),
                    seeds_dropped=int(len(wide) - len(pair)),
                    treatment_mean=float(pair[t].mean()) if len(pair) else None,
                    baseline_mean=float(pair[baseline].mean()) if len(pair) else None,
                    **{k: (r[k] if r else None) for k in ('mean_diff', 'ci_low', 'ci_high', 'sd_diff', 'p_value')},
-                   verdict=claim_verdict(r['ci_low'], r['ci_high']) if r else Verdict.INCONCLUSIVE)
+                   **regime, min_context=ctx, gain_last_treatment=gains['treatment'], gain_last_baseline=gains['baseline'],
+                   converged=both,
+                   regime=regime_text(regime['image_size'], regime['epochs'], regime['train_images'], len(pair),
+                                      regime['precision'], ctx),
+                   verdict=claim_verdict(r['ci_low'], r['ci_high'], both, ctx) if r else Verdict.INCONCLUSIVE)
         if costs is not None:
             for arm, v in (('treatment', t), ('baseline', baseline)):
                 for c in ('params_m', 'mmacs', 'latency_ms'):
                     row[f"{c}_{arm}"] = float(costs.loc[v, c]) if v in costs.index and c in costs.columns else None
         rows.append(row)
     df = pd.DataFrame(rows)
-    num = [c for c in df.columns if c not in ('task', 'claim', 'treatment', 'baseline', 'metric', 'verdict')]
+    text = ('task', 'claim', 'treatment', 'baseline', 'metric', 'verdict', 'regime', 'precision', 'converged')
+    num = [c for c in df.columns if c not in text]
     df[num] = df[num].astype(float); df[['n_seeds', 'seeds_dropped']] = df[['n_seeds', 'seeds_dropped']].astype(int)
+    df['converged'] = df['converged'].astype(object)
     return df
 
+def family_verdicts(table:pd.DataFrame, # claims of one run, several tasks' `claims_table`s concatenated
+                    alpha:float=0.05, # the family-wise error rate of Holm's correction
+                   ) -> pd.DataFrame:
+    "The table with `p_holm`, `survives_holm`, the verdict under the family's correction and `verdict_at` (verdict at regime)."
+    t = table.copy().reset_index(drop=True)
+    t['p_holm'], t['survives_holm'] = holm(t.p_value.tolist(), alpha)
+    t['verdict'] = [claim_verdict(r.ci_low if pd.notna(r.ci_low) else None, r.ci_high if pd.notna(r.ci_high) else None,
+                                  r.converged if r.converged in (True, False) else None,
+                                  int(r.min_context) if pd.notna(r.min_context) else None,
+                                  bool(r.survives_holm) if pd.notna(r.p_holm) else None)
+                    for r in t.itertuples()]
+    t['verdict_at'] = [f"{v} at {g}" if g else str(v) for v, g in zip(t.verdict, t.regime)]
+    return t
+
 # %% ../../nbs/14_train.claims.ipynb
-_COLOURS = {Verdict.SUPPORTED: 'tab:green', Verdict.CONTRADICTED: 'tab:red', Verdict.INCONCLUSIVE: 'tab:grey'}
+_COLOURS = {Verdict.SUPPORTED: 'tab:green', Verdict.CONTRADICTED: 'tab:red', Verdict.INCONCLUSIVE: 'tab:grey',
+            Verdict.NOT_CONVERGED: 'tab:orange', Verdict.NO_CONTEXT: 'tab:purple'}
 
 def plot_claims(table:pd.DataFrame, # from `claims_table` (several tasks may be concatenated)
                 scale:float=100., # differences are multiplied by this (100: accuracy in points)
@@ -187,14 +320,69 @@ def plot_pairs(runs:pd.DataFrame, # from `run_paired`
     return ax
 
 # %% ../../nbs/14_train.claims.ipynb
-def classification_trainer(dls, # fastai DataLoaders (e.g. `fashion_mnist_dls`)
+def paired_curve(runs:pd.DataFrame, # from `run_paired`, with a column of per-epoch scores
+                 baseline:str, # the baseline variant
+                 treatment:str, # the treatment variant
+                 column:str='curve', # the column holding each run's per-epoch scores
+                 confidence:float=0.95,
+                ) -> pd.DataFrame:
+    "Per epoch: both arms' seed means and the paired difference `treatment - baseline` with its t interval."
+    if column not in runs.columns: raise ValueError(f"runs has no column {column!r} of per-epoch scores")
+    by = {v: {s: c for s, c in zip(g.seed, g[column]) if isinstance(c, list)} for v, g in runs.groupby('variant')}
+    for v in (baseline, treatment):
+        if v not in by: raise ValueError(f"variant {v!r} is not among the runs {sorted(by)}")
+    seeds = sorted(set(by[baseline]) & set(by[treatment]))
+    if not seeds: raise ValueError(f"no seed has curves for both {treatment!r} and {baseline!r}")
+    n_ep = min(min(len(by[baseline][s]), len(by[treatment][s])) for s in seeds)
+    rows = []
+    for e in range(n_ep):
+        a, b = [by[treatment][s][e] for s in seeds], [by[baseline][s][e] for s in seeds]
+        r = paired_t_ci(a, b, confidence)
+        rows.append(dict(epoch=e + 1, n_seeds=len(seeds), treatment_mean=float(np.mean(a)), baseline_mean=float(np.mean(b)),
+                         mean_diff=r['mean_diff'], ci_low=r['ci_low'], ci_high=r['ci_high']))
+    return pd.DataFrame(rows)
+
+def plot_paired_curve(curve:pd.DataFrame, # from `paired_curve`
+                      scale:float=100., # differences are multiplied by this (100: accuracy in points)
+                      unit:str='points', # axis unit after scaling
+                      ax=None, title:str|None=None, label:str|None=None, color=None):
+    "The paired difference after every epoch with its interval band, and 0 marked."
+    import matplotlib.pyplot as plt
+    if ax is None: _, ax = plt.subplots(figsize=(6, 3.6))
+    x = curve.epoch.values
+    line, = ax.plot(x, curve.mean_diff * scale, 'o-', label=label, color=color)
+    if curve.ci_low.notna().all():
+        ax.fill_between(x, curve.ci_low * scale, curve.ci_high * scale, color=line.get_color(), alpha=0.2)
+    ax.axhline(0, color='k', lw=0.8)
+    ax.set_xlabel('epoch'); ax.set_ylabel(f"treatment - baseline ({unit})"); ax.grid(alpha=0.3)
+    from matplotlib.ticker import MaxNLocator
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if label: ax.legend(fontsize=8)
+    ax.set_title(title or f"paired difference per epoch (n={int(curve.n_seeds.iloc[0])} seeds, 95% band)")
+    return ax
+
+# %% ../../nbs/14_train.claims.ipynb
+def classification_trainer(dls, # fastai DataLoaders from `array_dls` (e.g. `fashion_mnist_dls`)
                            arch:str='resnest14d', # model the variants modify
                            epochs:int=1, # epochs of one-cycle training per run
                            lr:float=2e-3, # peak learning rate
-                           eval_dl=None, # where accuracy is measured (e.g. `heldout_dataloader(dls)`); default `dls.valid`
+                           test:tuple|None=None, # `(images, labels)` scored after every epoch (`dls_arrays(dls, 'test')`)
+                           corrupted:dict|None=None, # `corrupted_test_sets` of the first test images, scored at the end
+                           bn_batches:int=20, # training batches for re-estimating BatchNorm before each score
+                           precision:str='auto', # training precision ('auto': what the hardware does natively)
                           ):
-    "A `train_fn` for `run_paired`: `train_variant` on `dls`, returning accuracy, loss, seconds, images and the model."
+    "A `train_fn` for `run_paired`: accuracy after every epoch (`curve`), final accuracy, robustness, seconds and images."
+    check_int('epochs', epochs); check_int('bn_batches', bn_batches, 0)
+    if test is None: raise ValueError("test=(images, labels) is needed: the held-out images scored after every epoch")
+    images, labels = test
+    bn_inputs = fixed_batches(dls, bn_batches) if bn_batches else []
     def train_fn(name, overrides, seed):
-        r = train_variant(overrides, dls, arch, epochs, lr, seed, eval_dl)
-        return {**r, 'train_images': epochs * len(dls.train_ds)}
+        es = EpochScores(lambda m: accuracy_on_arrays(m, dls, images, labels), bn_inputs)
+        r = train_variant(overrides, dls, arch, epochs, lr, seed, bn_batches=0, precision=precision, cbs=[es])
+        out = dict(accuracy=es.scores[-1], curve=es.scores, valid_loss=r['valid_loss'], train_s=r['train_s'],
+                   precision=r['precision'], train_images=epochs * len(dls.train_ds), model=es.last_model)
+        if corrupted:
+            sc = robustness_scores(es.last_model, dls, corrupted, labels[:len(next(iter(corrupted.values())))])
+            out.update(robustness_summary(sc), corruptions={f"{c}/{s}": a for c, s, a in zip(sc.corruption, sc.severity, sc.accuracy)})
+        return out
     return train_fn
