@@ -584,17 +584,18 @@ def save_verification(out_dir, # folder of metrics.json and verification.md
     save_json(dict(experiment='verify_classification', parameters=params, partial=partial, note=note or None, rows=rows,
                    seconds=round(seconds, 1), torch=torch.__version__), out/'metrics.json')
     notes = [note] if note else []
+    sets = sorted({r.get('dataset', 'imagenet') for r in rows})
     if partial: notes.append("**Partial run**: fewer images than the whole test set were evaluated; no number here "
                              "is a reproduction of the published table.")
-    sets = sorted({r.get('dataset', 'imagenet') for r in rows})
-    if sets != ['imagenet']: notes.append(f"Test set(s): {', '.join(sets)}. Their published numbers are timm's results files "
+    if sets and sets != ['imagenet']: notes.append(f"Test set(s): {', '.join(sets)}. Their published numbers are timm's results files "
                                           "(each row's `published_source` in metrics.json names the file, the commit and timm's "
                                           "transform, which is not the release's: run with protocol common to match timm's at "
                                           "crop_pct 0.875, bilinear). ImageNet-R and -A are scored over their 200 classes.")
     with atomic_write(out/'verification.md', 'w') as f:
         f.write(f"# ImageNet verification of the released checkpoints\n\nProtocol: {params['protocol']}; tolerance "
-                f"{params['tolerance']} points; published numbers: the release's PyTorch column "
-                f"(github.com/zhanghang1989/ResNeSt README.md and ablation.md).\n\n" + ''.join(n + '\n\n' for n in notes) +
+                f"{params['tolerance']} points; published numbers: " + ("the release's PyTorch column (github.com/zhanghang1989/"
+                "ResNeSt README.md and ablation.md)" if sets == ['imagenet'] else "ImageNet val: the release's PyTorch column; "
+                "the other sets: timm's results files") + ".\n\n" + ''.join(n + '\n\n' for n in notes) +
                 verification_table(rows) + '\n')
     return out/'verification.md'
 
