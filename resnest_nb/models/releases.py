@@ -5,12 +5,13 @@
 # %% ../../nbs/01a_models.releases.ipynb 3
 from __future__ import annotations
 import difflib, hashlib, re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import pandas as pd
 
 # %% auto 0
-__all__ = ['TASKS', 'CLASSIFIERS', 'SEGMENTERS', 'DETECTORS', 'RELEASES', 'Metric', 'Release', 'releases', 'get_release',
-           'release_for_file', 'release_table', 'published_table', 'number_literals']
+__all__ = ['TASKS', 'CLASSIFIERS', 'TIMM_RESULTS', 'TIMM_SETS', 'TIMM_NAMES', 'FIGURES', 'SEGMENTERS', 'DETECTORS', 'RELEASES',
+           'Metric', 'Release', 'timm_results', 'Figures', 'releases', 'get_release', 'release_for_file',
+           'release_table', 'published_table', 'number_literals']
 
 # %% ../../nbs/01a_models.releases.ipynb
 TASKS = ('classification', 'segmentation', 'detection')
@@ -116,6 +117,110 @@ CLASSIFIERS = [
 ]
 
 # %% ../../nbs/01a_models.releases.ipynb
+TIMM_RESULTS = dict(repo='github.com/huggingface/pytorch-image-models', commit='4e5207c7bb6592474ca56e28b2cf85be8f1a550f',
+                    date='2025-10-30')   # the last commit that changed the files below (read at its snapshot aa4b585)
+TIMM_SETS = {   # metric prefix -> timm's results file (results/<file>.csv); a metric is named '<prefix>_top1' / '_top5'
+    'timm': 'results-imagenet', 'imagenet_real': 'results-imagenet-real',
+    'imagenet_v2': 'results-imagenetv2-matched-frequency', 'imagenet_r': 'results-imagenet-r',
+    'imagenet_a': 'results-imagenet-a', 'imagenet_sketch': 'results-sketch'}
+TIMM_NAMES = {  # timm's name of a checkpoint -> the record that holds its figures (a release, or `FIGURES` below)
+    'resnest14d.gluon_in1k': 'resnest14d', 'resnest26d.gluon_in1k': 'resnest26d', 'resnest50d.in1k': 'resnest50',
+    'resnest101e.in1k': 'resnest101', 'resnest200e.in1k': 'resnest200', 'resnest269e.in1k': 'resnest269',
+    'resnest50d_4s2x40d.in1k': 'resnest50_fast_4s2x40d', 'resnest50d_1s4x24d.in1k': 'resnest50_fast_1s4x24d',
+    'resnet50d.ra4_e3600_r224_in1k': 'resnet50d.ra4_e3600_r224'}
+# timm model, results file, img_size, crop_pct, interpolation, top1, top5: the files' own rows (224 px for resnet50d)
+_TIMM_ROWS = """
+resnest14d.gluon_in1k          results-imagenet                      224 0.875 bilinear 75.516 92.512
+resnest14d.gluon_in1k          results-imagenet-real                 224 0.875 bilinear 82.377 95.333
+resnest14d.gluon_in1k          results-imagenetv2-matched-frequency  224 0.875 bilinear 63.680 84.050
+resnest14d.gluon_in1k          results-imagenet-r                    224 0.875 bilinear 37.827 56.613
+resnest14d.gluon_in1k          results-imagenet-a                    224 0.875 bilinear  5.333 28.560
+resnest14d.gluon_in1k          results-sketch                        224 0.875 bilinear 25.316 44.088
+resnest26d.gluon_in1k          results-imagenet                      224 0.875 bilinear 78.476 94.300
+resnest26d.gluon_in1k          results-imagenet-real                 224 0.875 bilinear 84.999 96.635
+resnest26d.gluon_in1k          results-imagenetv2-matched-frequency  224 0.875 bilinear 67.120 87.120
+resnest26d.gluon_in1k          results-imagenet-r                    224 0.875 bilinear 43.130 60.590
+resnest26d.gluon_in1k          results-imagenet-a                    224 0.875 bilinear  9.000 37.547
+resnest26d.gluon_in1k          results-sketch                        224 0.875 bilinear 30.494 50.642
+resnest50d.in1k                results-imagenet                      224 0.875 bilinear 80.958 95.372
+resnest50d.in1k                results-imagenet-real                 224 0.875 bilinear 86.220 97.062
+resnest50d.in1k                results-imagenetv2-matched-frequency  224 0.875 bilinear 70.260 88.630
+resnest50d.in1k                results-imagenet-r                    224 0.875 bilinear 45.890 62.677
+resnest50d.in1k                results-imagenet-a                    224 0.875 bilinear 17.347 50.547
+resnest50d.in1k                results-sketch                        224 0.875 bilinear 32.960 52.719
+resnest101e.in1k               results-imagenet                      256 0.875 bilinear 82.916 96.310
+resnest101e.in1k               results-imagenet-real                 256 0.875 bilinear 87.299 97.558
+resnest101e.in1k               results-imagenetv2-matched-frequency  256 0.875 bilinear 72.330 90.770
+resnest101e.in1k               results-imagenet-r                    256 0.875 bilinear 49.373 65.513
+resnest101e.in1k               results-imagenet-a                    256 0.875 bilinear 31.587 64.067
+resnest101e.in1k               results-sketch                        256 0.875 bilinear 35.383 55.786
+resnest200e.in1k               results-imagenet                      320 0.909 bicubic  83.880 96.880
+resnest200e.in1k               results-imagenet-real                 320 0.909 bicubic  88.434 98.040
+resnest200e.in1k               results-imagenetv2-matched-frequency  320 0.909 bicubic  74.250 91.860
+resnest200e.in1k               results-imagenet-r                    320 0.909 bicubic  49.807 64.763
+resnest200e.in1k               results-imagenet-a                    320 0.909 bicubic  43.987 73.400
+resnest200e.in1k               results-sketch                        320 0.909 bicubic  35.939 55.865
+resnest269e.in1k               results-imagenet                      416 0.928 bicubic  84.542 96.988
+resnest269e.in1k               results-imagenet-real                 416 0.928 bicubic  88.533 98.021
+resnest269e.in1k               results-imagenetv2-matched-frequency  416 0.928 bicubic  73.940 92.040
+resnest269e.in1k               results-imagenet-r                    416 0.928 bicubic  50.133 64.660
+resnest269e.in1k               results-imagenet-a                    416 0.928 bicubic  47.627 74.027
+resnest269e.in1k               results-sketch                        416 0.928 bicubic  37.303 57.450
+resnest50d_4s2x40d.in1k        results-imagenet                      224 0.875 bicubic  81.146 95.566
+resnest50d_4s2x40d.in1k        results-imagenet-real                 224 0.875 bicubic  86.615 97.284
+resnest50d_4s2x40d.in1k        results-imagenetv2-matched-frequency  224 0.875 bicubic  70.870 89.520
+resnest50d_4s2x40d.in1k        results-imagenet-r                    224 0.875 bicubic  47.487 63.863
+resnest50d_4s2x40d.in1k        results-imagenet-a                    224 0.875 bicubic  20.093 52.907
+resnest50d_4s2x40d.in1k        results-sketch                        224 0.875 bicubic  34.357 54.623
+resnest50d_1s4x24d.in1k        results-imagenet                      224 0.875 bicubic  81.024 95.338
+resnest50d_1s4x24d.in1k        results-imagenet-real                 224 0.875 bicubic  86.430 97.150
+resnest50d_1s4x24d.in1k        results-imagenetv2-matched-frequency  224 0.875 bicubic  70.400 89.210
+resnest50d_1s4x24d.in1k        results-imagenet-r                    224 0.875 bicubic  46.203 62.513
+resnest50d_1s4x24d.in1k        results-imagenet-a                    224 0.875 bicubic  17.640 49.627
+resnest50d_1s4x24d.in1k        results-sketch                        224 0.875 bicubic  33.172 52.854
+resnet50d.ra4_e3600_r224_in1k  results-imagenet                      224 0.950 bicubic  80.956 95.380
+resnet50d.ra4_e3600_r224_in1k  results-imagenet-real                 224 0.950 bicubic  86.410 97.133
+resnet50d.ra4_e3600_r224_in1k  results-imagenetv2-matched-frequency  224 0.950 bicubic  69.720 88.860
+resnet50d.ra4_e3600_r224_in1k  results-imagenet-r                    224 0.950 bicubic  42.900 58.170
+resnet50d.ra4_e3600_r224_in1k  results-imagenet-a                    224 0.950 bicubic  10.973 40.613
+resnet50d.ra4_e3600_r224_in1k  results-sketch                        224 0.950 bicubic  31.189 49.895
+"""
+
+def timm_results() -> pd.DataFrame:
+    "timm's published rows for the checkpoints of `TIMM_NAMES`: one per model and results file, with the transform used."
+    cols = ['timm_name', 'file', 'img_size', 'crop_pct', 'interpolation', 'top1', 'top5']
+    df = pd.DataFrame([l.split() for l in _TIMM_ROWS.strip().splitlines()], columns=cols)
+    df[['img_size']] = df[['img_size']].astype(int); df[['crop_pct', 'top1', 'top5']] = df[['crop_pct', 'top1', 'top5']].astype(float)
+    df.insert(0, 'name', df.timm_name.map(TIMM_NAMES))
+    df.insert(2, 'prefix', df.file.map({f: p for p, f in TIMM_SETS.items()}))
+    return df
+
+def _timm_metrics(name:str) -> tuple:
+    "The `Metric`s of record `name` from timm's rows: '<prefix>_top1', '<prefix>_top5', each with its file, commit and transform."
+    out = []
+    for r in timm_results().query('name == @name').itertuples():
+        src = (f"timm results/{r.file}.csv @ {TIMM_RESULTS['commit'][:7]} ({TIMM_RESULTS['repo']}), row {r.timm_name}: "
+               f"{r.img_size} px, crop_pct {r.crop_pct}, {r.interpolation}")
+        out += [Metric(f"{r.prefix}_top1", r.top1, src), Metric(f"{r.prefix}_top5", r.top5, src)]
+    return tuple(out)
+
+CLASSIFIERS = [replace(r, metrics=r.metrics + _timm_metrics(r.name)) for r in CLASSIFIERS]
+
+@dataclass(frozen=True)
+class Figures:
+    "Figures published for a checkpoint the study keeps no release record of (no file, no hash): its name and `Metric`s."
+    name: str # the publisher's name of the checkpoint
+    arch: str # its architecture, a name of `list_models()`
+    publisher: str # who trained and published it
+    metrics: tuple = () # the published `Metric`s
+    metric = Release.metric
+    source = Release.source
+
+FIGURES = {f.name: f for f in [
+    Figures('resnet50d.ra4_e3600_r224', 'resnet50d', "timm (R. Wightman): its 'ra4' recipe, 3,600 epochs at 224 px "
+            "(the tag), the recipe-matched ResNet-D of later comparisons", _timm_metrics('resnet50d.ra4_e3600_r224'))]}
+
+# %% ../../nbs/01a_models.releases.ipynb
 _ENCODING_STORE = 'https://s3.us-west-1.wasabisys.com/encoding/models/{}.zip'  # model_store.encoding_repo_url + _url_format
 _ENCODING_SRC = ("PyTorch-Encoding model zoo, docs/source/model_zoo/segmentation.rst, table 'ResNeSt Backbone Models' "
                  "(ADE20K val, pixAcc / mIoU in %, multi-scale + flip; github.com/zhanghang1989/PyTorch-Encoding @ ac74841)")
@@ -195,9 +300,10 @@ def release_table(task:str|None=None, # one of `TASKS`, None: all
 
 def published_table(task:str, # one of `TASKS`
                     metrics:list|None=None, # metric names to show (None: every metric of the task's records)
+                    figures:bool=False, # classification: also the `FIGURES` records (checkpoints without a release record)
                    ) -> pd.DataFrame:
     "The published numbers of `task`'s records, a column per metric (NaN: not published), and their sources."
-    rs = releases(task)
+    rs = releases(task) + (list(FIGURES.values()) if figures and task == 'classification' else [])
     names = metrics or list(dict.fromkeys(m.name for r in rs for m in r.metrics))
     rows = [dict(name=r.name, arch=r.arch, **{n: r.metric(n) for n in names},
                  source='; '.join(dict.fromkeys(m.source for m in r.metrics if m.name in names))) for r in rs]

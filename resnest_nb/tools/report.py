@@ -10,15 +10,16 @@ import pandas as pd
 from ..core.io import atomic_write, save_figure
 from ..core.tables import markdown_table, format_value
 from ..core.verdicts import Verdict, CLAIM_VERDICTS
-from ..models.releases import RELEASES
+from ..models.releases import RELEASES, FIGURES
 from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 from .results import load_runs, experiment_kind, flatten_metrics, headline_metrics
 
 # %% auto 0
-__all__ = ['EXPECTED', 'NOT_RUNNABLE', 'gather_runs', 'honest_verdicts', 'run_tables', 'published_pairs', 'with_differences',
-           'section_abstract', 'section_setup', 'section_published', 'section_claims', 'section_ablation',
-           'section_other', 'section_not_run', 'section_device', 'attention_figure', 'section_attention',
-           'markdown_to_html', 'write_report']
+__all__ = ['EXPECTED', 'NOT_RUNNABLE', 'CONTEXT_PAIR', 'CONTEXT_SETS', 'PAPER_CLAIM', 'gather_runs', 'honest_verdicts',
+           'run_tables', 'published_pairs', 'with_differences', 'section_abstract', 'section_setup',
+           'section_published', 'section_claims', 'section_ablation', 'section_other', 'section_not_run',
+           'section_context', 'section_device', 'attention_figure', 'section_attention', 'markdown_to_html',
+           'write_report']
 
 # %% ../../nbs/44_tools.report.ipynb
 EXPECTED = {
@@ -120,8 +121,13 @@ def _missing(kind:str) -> str:
 
 _FRACTIONS = {'accuracy', 'miou', 'pixel_acc', 'ap', 'ap50', 'ap75', 'top1'}   # metrics in [0, 1]: differences in points
 
+def _scale(metric) -> tuple:
+    "`(factor, unit)` turning a difference in `metric` into what the report prints: points for a fraction in [0, 1]."
+    m = str(metric or '').lower()
+    return (100, ' points') if m in _FRACTIONS or 'accuracy' in m else (1, '')
+
 def _claim_sentence(c:dict) -> str:
-    scale, unit = (100, ' points') if str(c.get('metric', '')).lower() in _FRACTIONS else (1, '')
+    scale, unit = _scale(c.get('metric'))
     ci = (f"95% CI [{format_value(c['ci_low'] * scale, '.3g')}, {format_value(c['ci_high'] * scale, '.3g')}]" if c.get('ci_low') is not None
           else "no interval (one seed)")
     return (f"{c.get('task', '')}: {c['claim']} in {c.get('metric')}, mean paired difference "
@@ -279,6 +285,76 @@ def section_not_run(runs:list) -> str:
     return "\n".join(s) + "\n"
 
 # %% ../../nbs/44_tools.report.ipynb
+CONTEXT_PAIR = ('resnest50', 'resnet50d.ra4_e3600_r224')   # ResNeSt-50 (timm: resnest50d) and the recipe-matched ResNet-D
+CONTEXT_SETS = {'timm': 'ImageNet val (timm)', 'imagenet_real': 'ImageNet-ReaL', 'imagenet_v2': 'ImageNet-V2',
+                'imagenet_r': 'ImageNet-R', 'imagenet_a': 'ImageNet-A', 'imagenet_sketch': 'ImageNet-Sketch'}
+PAPER_CLAIM = ("Split attention makes a better ResNet: ResNeSt-50 improves on the earlier ResNet variants of similar size "
+               "and cost (the ResNet-D among them) in ImageNet top-1, and its features transfer better to detection and "
+               "segmentation (arXiv 2004.08955: ImageNet Tables 3 and 5, transfer Tables 6-8).")
+
+def _record(name:str):
+    "The release record or the `FIGURES` record of `name` (None: neither)."
+    return RELEASES.get(name) or FIGURES.get(name)
+
+def _measured(runs:list, model:str, metric:str) -> str|None:
+    "What the `verify_classification` runs measured for `model` in `metric` (a set's top-1), with the run and its verdict."
+    out = []
+    for r in _of(runs, 'verify_classification'):
+        for _, df in run_tables(r['metrics']):
+            if 'model' not in df.columns or metric not in df.columns: continue
+            for row in df[df['model'] == model].to_dict('records'):
+                v = honest_verdicts(pd.DataFrame([row]), r.get('caveats'))['verdict'][0] if 'verdict' in row else None
+                out.append(f"{format_value(row[metric], '.2f')} (`{r['name']}`" + (f", {v}" if v else "") + ")")
+    return '; '.join(out) or None
+
+def section_context(runs:list) -> str:
+    "The paper's claim, this study's verdicts (with their regime) and the later published figures, side by side, each sourced."
+    s = ["## Context\n", "The paper's claim, this study's verdicts and the figures published later, side by side; every figure "
+         "is read from a run or a release record, with its source.\n"]
+    rs = RELEASES['resnest50']
+    s.append(f"**The paper.** {PAPER_CLAIM} Its ResNeSt-50 top-1 is {format_value(rs.metric('paper_top1'), '.2f')} "
+             f"({rs.source('paper_top1')}); the released checkpoint's is {format_value(rs.metric('top1'), '.2f')} "
+             f"({rs.source('top1')}).\n")
+    s.append("**This study.** The claim tests train the paired models here, in a small regime (each row says which), so a "
+             "verdict is about that regime, not about ImageNet at 224 px:\n")
+    found = _of(runs, 'claims')
+    if not found: s.append(_missing('claims'))
+    for r in found:
+        rows = []
+        for c in r['metrics'].get('claims', []):
+            k, unit = _scale(c.get('metric'))
+            ci = (f"[{format_value(c['ci_low'] * k, '+.3g')}, {format_value(c['ci_high'] * k, '+.3g')}]"
+                  if c.get('ci_low') is not None and c.get('ci_high') is not None else None)
+            rows.append({'kind': 'robustness (corruptions)' if c.get('task') == 'robustness' else 'the paper\'s claims',
+                         'task': c.get('task'), 'claim': c.get('claim') or f"{c.get('treatment')} vs {c.get('baseline')}",
+                         'metric': c.get('metric'), f"difference": None if c.get('mean_diff') is None else
+                         f"{format_value(c['mean_diff'] * k, '+.3g')}{unit}", '95% CI': ci, 'verdict': c.get('verdict'),
+                         'regime': c.get('regime') or 'not recorded by the run'})
+        rows.sort(key=lambda x: x['kind'] != "the paper's claims")
+        s.append(f"Run `{r['name']}` ({r.get('provenance') or 'no run.json'}):\n\n" +
+                 (markdown_table(pd.DataFrame(rows), 4) if rows else "_the run holds no claims._\n"))
+        if not any(x['kind'].startswith('robustness') for x in rows): s.append("_no robustness rows in this run._\n")
+    s.append("**Later published figures.** timm's results files score the authors' ResNeSt-50 (timm's `resnest50d`) "
+             "and a ResNet-D trained with timm's modern recipe (`resnet50d.ra4_e3600_r224`) at the same 224 px. The "
+             "figures are top-1 in %, from the release records (`models.releases`); 'measured here' is a "
+             "`verify_classification` run of the same checkpoint on that set (the release's transform unless the run "
+             "says otherwise; blank: no such run):\n")
+    a, b = (_record(n) for n in CONTEXT_PAIR)
+    rows, sources = [], []
+    for p, label in CONTEXT_SETS.items():
+        m = f"{p}_top1"
+        va, vb = a.metric(m), b.metric(m)
+        rows.append({'test set': label, CONTEXT_PAIR[0]: va, CONTEXT_PAIR[1]: vb,
+                     'difference (ResNeSt - ResNet-D)': None if va is None or vb is None else va - vb,
+                     'measured here': _measured(runs, CONTEXT_PAIR[0], 'top1' if p == 'timm' else m)})
+        sources += [f"{label}, {n}: {r.source(m)}" for n, r in zip(CONTEXT_PAIR, (a, b)) if r.source(m)]
+    s.append(markdown_table(pd.DataFrame(rows), 5))
+    s.append("\nSources:\n\n" + "\n".join(f"- {x}" for x in sources) + "\n")
+    s.append(f"`{CONTEXT_PAIR[1]}`: {b.publisher}. 'measured here' on ImageNet val compares with the release's own "
+             "figure above, not timm's (another transform).\n")
+    return "\n".join(s)
+
+# %% ../../nbs/44_tools.report.ipynb
 _DEVICE_PAIRS = ('ours/timm', 'ours_prepared/timm', 'ours_prepared_nhwc/timm_nhwc', 'official/timm', 'torchvision_resnet50/timm')
 
 def section_device(runs_dir, # folder of runs: each sub-folder holding a device_check.json is read
@@ -391,6 +467,7 @@ def write_report(runs_dir, # folder of runs (sub-folders with metrics.json)
             " Tiny runs (smoke tests) are included and labelled by their caveats: no number of theirs is a result." if include_tiny else "")
     parts = [f"# {title}\n", f"_Generated from {len(runs)} run(s) in `{Path(runs_dir).name}/`; every number below was read from a run's metrics.json.{tiny}_\n",
              section_abstract(runs), section_setup(runs), section_published(runs, out_dir), section_claims(runs, out_dir),
+             section_context(runs),
              section_ablation(runs, out_dir), section_other(runs, out_dir),
              section_attention(runs, out_dir, n_images) if attention else "## Split-attention maps\n\n_not drawn (attention=False)._\n",
              section_device(runs_dir, runs), section_not_run(runs)]

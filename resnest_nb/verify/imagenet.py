@@ -24,10 +24,11 @@ from ..core.io import check_int
 from ..train.data import to_rgb
 
 # %% auto 0
-__all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE', 'release_crop_box',
-           'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform', 'eval_transform',
+__all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAGE_EXTS', 'FULL_VAL_SIZE', 'EVAL_SETS',
+           'release_crop_box', 'ReleaseCenterCrop', 'release_eval_transform', 'common_eval_transform', 'eval_transform',
            'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels', 'read_val_labels',
-           'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'topk_correct', 'shard_indices',
+           'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'EvalSet', 'eval_set', 'eval_set_sources',
+           'set_classes', 'eval_set_samples', 'foolbox_eval_set', 'ClassSubset', 'topk_correct', 'shard_indices',
            'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'verify_release',
            'save_verification', 'main', 'demo_checkpoint']
 
@@ -101,11 +102,15 @@ def foolbox_imagenet_photos(folder=None, # a folder holding these photos (e.g. a
 IMAGE_EXTS = ('.jpeg', '.jpg', '.png')
 FULL_VAL_SIZE = 50_000
 
+def _timm_info(file:str) -> Path:
+    "A class list that the installed timm ships in its `data/_info/`."
+    spec = importlib.util.find_spec('timm')
+    if spec is None or not spec.submodule_search_locations: raise ModuleNotFoundError(f"timm is not installed (pip install timm): it ships {file}")
+    return Path(list(spec.submodule_search_locations)[0])/'data'/'_info'/file
+
 def imagenet_synsets() -> list:
     "The 1,000 ImageNet-1k wnids in sorted order (timm's `imagenet_synsets.txt`): the class index is the position in this list."
-    spec = importlib.util.find_spec('timm')
-    if spec is None or not spec.submodule_search_locations: raise ModuleNotFoundError("timm is not installed (pip install timm): it ships imagenet_synsets.txt")
-    f = Path(list(spec.submodule_search_locations)[0])/'data'/'_info'/'imagenet_synsets.txt'
+    f = _timm_info('imagenet_synsets.txt')
     wnids = f.read_text().split()
     if len(wnids) != 1000 or wnids != sorted(wnids) or len(set(wnids)) != 1000:
         raise ValueError(f"{f} does not hold the 1,000 sorted ImageNet-1k wnids ({len(wnids)} entries)")
@@ -256,6 +261,131 @@ class ImageNetVal(torch.utils.data.Dataset):
         return self.transform(img), y, i
 
 # %% ../../nbs/30_verify.imagenet.ipynb
+@dataclass(frozen=True)
+class EvalSet:
+    "A test set the classifiers are scored on: its published folder and layout, its size, where it comes from, its metrics."
+    name: str # 'imagenet', 'imagenet-v2', 'imagenet-r', 'imagenet-a' or 'imagenet-sketch'
+    folder: str # the folder of its published archive ('val' for ImageNet)
+    layout: str # the published layout, in words (for messages)
+    class_folders: str # what names a class folder: 'wnid' or 'index' (the position among the 1,000 sorted wnids)
+    images: int # images in the full set: fewer is a partial run
+    source: str # where to get it
+    synsets: str|None = None # timm's `_info` file of its wnids, when it covers a subset of the 1,000 classes
+    def metric(self, k:int) -> str:
+        "The name of its top-`k` metric: 'top1' for ImageNet val, else '<set>_top1' (as in the release records)."
+        return f"top{k}" if self.name == 'imagenet' else f"{self.name.replace('-', '_')}_top{k}"
+
+EVAL_SETS = {s.name: s for s in [
+    EvalSet('imagenet', 'val', "val/<wnid>/*.JPEG (1,000 folders), or val/*.JPEG with the devkit or LOC_val_solution.csv",
+            'wnid', FULL_VAL_SIZE, "image-net.org, ILSVRC2012_img_val.tar and ILSVRC2012_devkit_t12.tar.gz (registration), "
+            "or Kaggle's imagenet-object-localization-challenge (LOC_val_solution.csv)"),
+    EvalSet('imagenet-v2', 'imagenetv2-matched-frequency-format-val',
+            "imagenetv2-matched-frequency-format-val/<class index 0..999>/*.jpeg", 'index', 10_000,
+            "huggingface.co/datasets/vaishaal/ImageNetV2, imagenetv2-matched-frequency.tar.gz (github.com/modestyachts/ImageNetV2)"),
+    EvalSet('imagenet-r', 'imagenet-r', "imagenet-r/<wnid>/*.jpg over its 200 classes", 'wnid', 30_000,
+            "people.eecs.berkeley.edu/~hendrycks/imagenet-r.tar (github.com/hendrycks/imagenet-r)", 'imagenet_r_synsets.txt'),
+    EvalSet('imagenet-a', 'imagenet-a', "imagenet-a/<wnid>/*.jpg over its 200 classes", 'wnid', 7_500,
+            "people.eecs.berkeley.edu/~hendrycks/imagenet-a.tar (github.com/hendrycks/natural-adv-examples)", 'imagenet_a_synsets.txt'),
+    EvalSet('imagenet-sketch', 'sketch', "sketch/<wnid>/*.JPEG (1,000 folders)", 'wnid', 50_889,
+            "huggingface.co/datasets/imagenet_sketch, ImageNet-Sketch.zip (github.com/HaohanWang/ImageNet-Sketch; "
+            "also Kaggle wanghaohan/imagenetsketch); its README says 50,000 images, the archive holds 50,889"),
+]}
+
+def eval_set(name:str, # one of `EVAL_SETS`
+            ) -> EvalSet:
+    "The record of test set `name` (a `ValueError` naming the sets otherwise)."
+    if name not in EVAL_SETS: raise ValueError(f"dataset must be one of {', '.join(EVAL_SETS)}, got dataset={name!r}")
+    return EVAL_SETS[name]
+
+def eval_set_sources() -> str:
+    "Where each test set comes from and how it is laid out, one line each (for the messages of a run without data)."
+    return '\n'.join(f"- {s.name}: {s.layout}; from {s.source}" for s in EVAL_SETS.values())
+
+def set_classes(name:str, # one of `EVAL_SETS`
+               ) -> list|None:
+    "The class indices (among the 1,000) that set `name` is scored over, in order; None: all 1,000."
+    s = eval_set(name)
+    if s.synsets is None: return None
+    d = Path(_timm_info('imagenet_synsets.txt')).parent
+    wnids, index = imagenet_synsets(), {w: i for i, w in enumerate(imagenet_synsets())}
+    sub = (d/s.synsets).read_text().split()
+    idx = [int(v) for v in (d/s.synsets.replace('synsets', 'indices')).read_text().split()]
+    if len(sub) != 200 or sub != sorted(set(sub)) or any(w not in index for w in sub) or idx != [index[w] for w in sub]:
+        raise ValueError(f"timm's {d/s.synsets} does not hold {s.name}'s 200 sorted ImageNet-1k wnids matching "
+                         f"{s.synsets.replace('synsets', 'indices')} ({len(sub)} entries)")
+    return idx
+
+# %% ../../nbs/30_verify.imagenet.ipynb
+def _set_class(s:EvalSet, name:str, index:dict, allowed:set, d:Path) -> int:
+    "The class index of folder `name` of set `s`, or an error naming the layout that was expected."
+    if s.class_folders == 'index':
+        if name.isdigit() and str(int(name)) == name and int(name) < 1000: return int(name)
+        hint = " (a wnid: the layout of ImageNet val, -R, -A and -Sketch, not -V2's)" if name in index else ""
+        raise ValueError(f"folder {str(d/name)!r} is not a class index 0..999{hint}: {s.name} is read in its published "
+                         f"layout {s.layout}")
+    if name in allowed: return index[name]
+    hint = (" (a class index: ImageNet-V2's layout)" if name.isdigit() else
+            f" (an ImageNet-1k wnid, but not one of the {len(allowed)} classes of {s.name}: timm's {s.synsets})" if name in index else
+            " (not an ImageNet-1k wnid)")
+    raise ValueError(f"folder {str(d/name)!r} is not a class of {s.name}{hint}: {s.name} is read in its published layout {s.layout}")
+
+def eval_set_samples(data_dir, # the set's published folder, or a folder holding it
+                     dataset:str='imagenet', # one of `EVAL_SETS`
+                     labels=None, # ImageNet val's flat layout only: its label file (`imagenet_val_samples`)
+                    ) -> list:
+    "`[(path, class index among the 1,000)]` of test set `dataset` in its published layout, sorted by path."
+    s = eval_set(dataset)
+    root = Path(data_dir).expanduser()
+    if dataset == 'imagenet':
+        if root.is_dir(): return imagenet_val_samples(data_dir, labels)
+        raise FileNotFoundError(f"ImageNet validation folder {str(root)!r} does not exist: {_WHERE}. The sets and where they "
+                                f"come from:\n{eval_set_sources()}")
+    if labels is not None: raise ValueError(f"labels={str(labels)!r} is for ImageNet val's flat layout; {dataset} is labelled by its folders")
+    if not root.is_dir(): raise FileNotFoundError(f"{dataset} folder {str(root)!r} does not exist: put the set there in its "
+                                                  f"published layout, {s.layout}. The sets and where they come from:\n{eval_set_sources()}")
+    d = root/s.folder if (root/s.folder).is_dir() else root
+    wnids = imagenet_synsets(); index = {w: i for i, w in enumerate(wnids)}
+    sub = set_classes(dataset)
+    allowed = set(wnids) if sub is None else {wnids[i] for i in sub}
+    folders = sorted(p for p in d.iterdir() if p.is_dir() and not p.name.startswith('.'))
+    loose = _images(d)
+    if loose or not folders:
+        raise (ValueError if loose else FileNotFoundError)(
+            f"{d} holds {len(loose)} loose image(s) and {len(folders)} class folder(s): {dataset} is read in its published "
+            f"layout {s.layout}" + ("" if loose else f". The sets and where they come from:\n{eval_set_sources()}"))
+    classes = {f.name: _set_class(s, f.name, index, allowed, d) for f in folders}     # every folder checked, empty or not
+    samples = [(p, classes[f.name]) for f in folders for p in _images(f)]
+    if not samples: raise FileNotFoundError(f"the class folders of {d} hold no images ({', '.join(IMAGE_EXTS)})")
+    return samples
+
+def foolbox_eval_set(dst, # folder to create (emptied first if it exists); the set goes to `dst/<its folder>/`
+                     dataset:str, # one of `EVAL_SETS` but 'imagenet' (for which: `foolbox_imagenet_val`)
+                     photos=None, # folder of the photos (None: foolbox's package data)
+                    ) -> dict:
+    "A tiny copy of `dataset` in its published layout from foolbox's labelled photos of its classes: `dict(data_dir, truth)`."
+    s = eval_set(dataset)
+    if dataset == 'imagenet': raise ValueError("dataset='imagenet' has three layouts: use foolbox_imagenet_val(dst, layout)")
+    dst = Path(dst)
+    if dst.exists(): shutil.rmtree(dst)
+    wnids, sub, truth = imagenet_synsets(), set_classes(dataset), {}
+    for p, y in foolbox_imagenet_photos(photos):
+        if sub is not None and y not in sub: continue
+        f = dst/s.folder/(str(y) if s.class_folders == 'index' else wnids[y])/p.name
+        f.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(p, f)
+        truth[f.name] = y
+    return dict(data_dir=dst, labels=None, truth=truth)
+
+class ClassSubset(torch.nn.Module):
+    "`model`'s scores of the classes `indices` only, in that order: ImageNet-R and -A score over their 200 of the 1,000 outputs."
+    def __init__(self, model:torch.nn.Module, # a 1,000-class classifier
+                 indices:list, # the class indices kept (`set_classes`)
+                ):
+        super().__init__()
+        self.model = model
+        self.register_buffer('indices', torch.as_tensor(list(indices), dtype=torch.long), persistent=False)
+    def forward(self, x): return self.model(x)[:, self.indices]
+
+# %% ../../nbs/30_verify.imagenet.ipynb
 def topk_correct(logits:torch.Tensor, # (N, C) scores
                  target:torch.Tensor, # (N,) true class indices
                  ks=(1, 5), # the k's to count
@@ -373,14 +503,16 @@ def find_checkpoint(name:str, # registered model name
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 def verification_table(rows:list) -> str:
-    "The rows of `verify_release` as a markdown table."
-    head = ("| model | crop | protocol | published top-1 | measured top-1 | measured top-5 | difference | images | "
+    "The rows of `verify_release` as a markdown table (each row's top-1/top-5 on its test set, `dataset`)."
+    head = ("| model | test set | crop | protocol | published top-1 | measured top-1 | measured top-5 | difference | images | "
             "device | precision | checkpoint | verdict |")
     out = [head, '|' + '---|' * (head.count('|') - 1)]
     for r in rows:
-        diff = None if r.get('published_top1') is None or r.get('top1') is None else r['top1'] - r['published_top1']
-        out.append(f"| {r['model']} | {r['crop']} | {r['protocol']} | {format_value(r.get('published_top1'), '.2f')} | "
-                   f"{format_value(r.get('top1'), '.3f')} | {format_value(r.get('top5'), '.3f')} | {format_value(diff, '+.3f')} | {r.get('images', 0):,} | "
+        s = EVAL_SETS[r.get('dataset', 'imagenet')]
+        m1, pub = s.metric(1), r.get(f"published_{s.metric(1)}")
+        diff = None if pub is None or r.get(m1) is None else r[m1] - pub
+        out.append(f"| {r['model']} | {s.name} | {r['crop']} | {r['protocol']} | {format_value(pub, '.2f')} | "
+                   f"{format_value(r.get(m1), '.3f')} | {format_value(r.get(s.metric(5)), '.3f')} | {format_value(diff, '+.3f')} | {r.get('images', 0):,} | "
                    f"{r.get('device', MISSING)} | {r.get('precision', MISSING)} | {r['checkpoint']} | {r['verdict']} |")
     return '\n'.join(out)
 
@@ -401,35 +533,42 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
                    download:bool=True, # download missing release files
                    out_dir=None, # where rank 0 writes metrics.json and verification.md (None: nowhere)
                    log_every:float=30., # seconds between progress lines
+                   dataset:str='imagenet', # the test set (`EVAL_SETS`): ImageNet val, or imagenet-v2, -r, -a, -sketch in their published layouts
                   ) -> list:
-    "Evaluate the checkpoints of `models` on ImageNet val with `protocol`; a row per model (also written to `out_dir`)."
+    "Evaluate the checkpoints of `models` on `dataset` (ImageNet val by default) with `protocol`; a row per model (also written to `out_dir`)."
     models = [models] if isinstance(models, str) else list(models)
     for n in models: model_config(n)                                     # unknown names fail here, with suggestions
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got protocol={protocol!r}")
     precision_dtype(precision, resolve_device(device), emulated)               # before any data or checkpoint is touched
-    samples = imagenet_val_samples(data_dir, labels)
+    s = eval_set(dataset)
+    samples, mask = eval_set_samples(data_dir, dataset, labels), set_classes(dataset)
+    if mask is not None: samples = [(p, mask.index(y)) for p, y in samples]   # ImageNet-R/-A: the position among its classes
+    m1, m5 = s.metric(1), s.metric(5)
     ckpts = {n: find_checkpoint(n, weights_dir, download) for n in models}
     distributed = init_distributed() is not None
     rank, _, size = world()
     rows, t0 = [], time.time()
     for n in models:
         crop, rec = model_config(n).input_size, RELEASES.get(n)
-        pub = rec.metric('top1') if rec else None
+        pub = rec.metric(m1) if rec else None
         model = load_checkpoint(create_model(n), ckpts[n]['path'])
+        if mask is not None: model = ClassSubset(model, mask)
         r = evaluate_topk(model, ImageNetVal(samples, eval_transform(crop, protocol)), batch_size, device, precision, emulated,
                           channels_last, workers, limit, (1, 5), log_every, label=n)
+        r = {({'top1': m1, 'top5': m5}.get(k, k)): v for k, v in r.items()}      # a set's own metric names (as in the records)
         del model
         p = Path(ckpts[n]['path'])
-        row = dict(model=n, crop=crop, protocol=protocol, published_top1=pub,
-                   published_gluon=rec.metric('gluon_top1') if rec else None, published_paper=rec.metric('paper_top1') if rec else None,
-                   published_source=rec.source('top1') if rec else None, **r, checkpoint=p.name, release_checkpoint=ckpts[n]['release'],
-                   sha256=file_sha256(p)[:16], diff_top1=None if pub is None else r['top1'] - pub,
-                   verdict=reproduction_verdict({'top1': Fraction(100 * r['correct'][1], max(r['images'], 1))}, {'top1': pub},
-                                                r['images'], FULL_VAL_SIZE, tolerance, ckpts[n]['release']))
+        extra = (dict(published_gluon=rec.metric('gluon_top1') if rec else None, published_paper=rec.metric('paper_top1') if rec else None)
+                 if dataset == 'imagenet' else {f'published_{m5}': rec.metric(m5) if rec else None})
+        row = dict(model=n, dataset=dataset, crop=crop, protocol=protocol, **{f'published_{m1}': pub}, **extra,
+                   published_source=rec.source(m1) if rec else None, **r, full_images=s.images, checkpoint=p.name,
+                   release_checkpoint=ckpts[n]['release'], sha256=file_sha256(p)[:16], **{f'diff_{m1}': None if pub is None else r[m1] - pub},
+                   verdict=reproduction_verdict({m1: Fraction(100 * r['correct'][1], max(r['images'], 1))}, {m1: pub},
+                                                r['images'], s.images, tolerance, ckpts[n]['release']))
         row['correct'] = {str(k): v for k, v in row['correct'].items()}
         rows.append(row)
         if rank == 0 and out_dir is not None: save_verification(out_dir, rows, dict(
-            data_dir=str(data_dir), labels=None if labels is None else str(labels), protocol=protocol, batch_size=batch_size,
+            data_dir=str(data_dir), dataset=dataset, labels=None if labels is None else str(labels), protocol=protocol, batch_size=batch_size,
             precision=precision, emulated=emulated, limit=limit, tolerance=tolerance, world_size=size, models=models), time.time() - t0)
     return rows
 
@@ -441,16 +580,22 @@ def save_verification(out_dir, # folder of metrics.json and verification.md
                      ) -> Path:
     "Write `metrics.json` and the markdown table `verification.md` (atomically); a partial run is labelled as one."
     out = Path(out_dir)
-    partial = any(r['images'] != FULL_VAL_SIZE for r in rows)
+    partial = any(r['images'] != r.get('full_images', FULL_VAL_SIZE) for r in rows)
     save_json(dict(experiment='verify_classification', parameters=params, partial=partial, note=note or None, rows=rows,
                    seconds=round(seconds, 1), torch=torch.__version__), out/'metrics.json')
     notes = [note] if note else []
-    if partial: notes.append("**Partial run**: fewer than the 50,000 validation images were evaluated; no number here "
+    sets = sorted({r.get('dataset', 'imagenet') for r in rows})
+    if partial: notes.append("**Partial run**: fewer images than the whole test set were evaluated; no number here "
                              "is a reproduction of the published table.")
+    if sets and sets != ['imagenet']: notes.append(f"Test set(s): {', '.join(sets)}. Their published numbers are timm's results files "
+                                          "(each row's `published_source` in metrics.json names the file, the commit and timm's "
+                                          "transform, which is not the release's: run with protocol common to match timm's at "
+                                          "crop_pct 0.875, bilinear). ImageNet-R and -A are scored over their 200 classes.")
     with atomic_write(out/'verification.md', 'w') as f:
         f.write(f"# ImageNet verification of the released checkpoints\n\nProtocol: {params['protocol']}; tolerance "
-                f"{params['tolerance']} points; published numbers: the release's PyTorch column "
-                f"(github.com/zhanghang1989/ResNeSt README.md and ablation.md).\n\n" + ''.join(n + '\n\n' for n in notes) +
+                f"{params['tolerance']} points; published numbers: " + ("the release's PyTorch column (github.com/zhanghang1989/"
+                "ResNeSt README.md and ablation.md)" if sets == ['imagenet'] else "ImageNet val: the release's PyTorch column; "
+                "the other sets: timm's results files") + ".\n\n" + ''.join(n + '\n\n' for n in notes) +
                 verification_table(rows) + '\n')
     return out/'verification.md'
 
@@ -459,7 +604,9 @@ def main(argv=None) -> list:
     "Command line of `verify_release` (`python -m resnest_nb.verify.imagenet --help`), for one process or `torchrun`."
     ap = argparse.ArgumentParser('python -m resnest_nb.verify.imagenet', description=verify_release.__doc__)
     ap.add_argument('--models', nargs='+', default=['resnest50'], help="model names (default: resnest50; 'all': the whole release)")
-    ap.add_argument('--data_dir', required=True, help="ImageNet validation images: val/<wnid>/*.JPEG or val/*.JPEG + labels")
+    ap.add_argument('--data_dir', required=True, help="ImageNet validation images: val/<wnid>/*.JPEG or val/*.JPEG + labels "
+                                                      "(or the folder of --dataset in its published layout)")
+    ap.add_argument('--dataset', default='imagenet', choices=list(EVAL_SETS), help="the test set (default: ImageNet val)")
     ap.add_argument('--labels', default=None, help="flat layout: devkit folder, its ground-truth file or LOC_val_solution.csv")
     ap.add_argument('--weights_dir', default=None, help="folder of checkpoint files, looked in before the cache")
     ap.add_argument('--protocol', default='release', choices=PROTOCOLS)
@@ -478,7 +625,7 @@ def main(argv=None) -> list:
     models = RELEASE_MODELS if a.models == ['all'] else a.models
     rows = verify_release(models, a.data_dir, a.labels, a.weights_dir, a.protocol, a.batch_size, a.precision, a.emulated,
                           a.device, not a.no_channels_last, a.workers, a.limit, a.tolerance, not a.no_download, a.out_dir,
-                          a.log_every)
+                          a.log_every, a.dataset)
     if world().rank == 0: print(verification_table(rows))
     if dist.is_available() and dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
     return rows
@@ -494,6 +641,7 @@ def demo_checkpoint(name:str, # registered model name (one without a release fil
                     protocol:str='release', # evaluation transform of the features
                     seed:int=0, # the random initialisation
                     labels=None, # flat layout: the label file (None: found next to the images)
+                    dataset:str='imagenet', # the test set `data_dir` holds (`EVAL_SETS`), in its published layout
                    ) -> Path:
     "A stand-in checkpoint for `name`: random weights, classifier fit by least squares to `data_dir`'s images (not ImageNet, not the release)."
     from resnest_nb.core.io import save_torch
@@ -502,7 +650,7 @@ def demo_checkpoint(name:str, # registered model name (one without a release fil
         raise ValueError(f"{name} has a release file ({w.file_name}), which a stand-in cannot replace; use a model like resnest14d")
     torch.manual_seed(seed)
     m = create_model(name).eval()
-    ds = ImageNetVal(imagenet_val_samples(data_dir, labels), eval_transform(model_config(name).input_size, protocol))
+    ds = ImageNetVal(eval_set_samples(data_dir, dataset, labels), eval_transform(model_config(name).input_size, protocol))
     with torch.no_grad():
         x = torch.stack([ds[i][0] for i in range(len(ds))]); y = torch.tensor([ds[i][1] for i in range(len(ds))])
         f = m.forward_head(m.forward_features(x), pre_logits=True).double()
