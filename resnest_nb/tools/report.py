@@ -130,8 +130,11 @@ def _claim_sentence(c:dict) -> str:
     scale, unit = _scale(c.get('metric'))
     ci = (f"95% CI [{format_value(c['ci_low'] * scale, '.3g')}, {format_value(c['ci_high'] * scale, '.3g')}]" if c.get('ci_low') is not None
           else "no interval (one seed)")
+    at = f" at {c['regime']}" if c.get('regime') else " (regime not recorded by the run)"
+    holm = ("" if c.get('survives_holm') is None else
+            ", survives Holm's correction" if c['survives_holm'] else ", does not survive Holm's correction")
     return (f"{c.get('task', '')}: {c['claim']} in {c.get('metric')}, mean paired difference "
-            f"{format_value(c['mean_diff'] * scale, '.3g')}{unit}, {ci}, n = {c.get('n_seeds')}: **{c['verdict']}**")
+            f"{format_value(c['mean_diff'] * scale, '.3g')}{unit}, {ci}, n = {c.get('n_seeds')}{holm}: **{c['verdict']}**{at}")
 
 def section_abstract(runs:list) -> str:
     "What was run and what it found, in sentences built from the runs' own numbers."
@@ -155,8 +158,9 @@ def section_abstract(runs:list) -> str:
     for r in _of(runs, 'claims'):
         cl = r['metrics'].get('claims', [])
         counts = {v: sum(c.get('verdict') == v for c in cl) for v in CLAIM_VERDICTS}
-        s.append(f"The claim tests ({r['name']}) gave {counts[Verdict.SUPPORTED]} supported, {counts[Verdict.CONTRADICTED]} contradicted and "
-                 f"{counts[Verdict.INCONCLUSIVE]} inconclusive verdict(s) out of {len(cl)}, listed below.")
+        said = ', '.join(f"{n} {v}" for v, n in counts.items() if n)
+        s.append(f"The claim tests ({r['name']}) gave {said or 'no verdict'} (of {len(cl)} claims), each at the regime "
+                 "it was measured at, listed below.")
         bullets += [f"- {r['name']}, {_claim_sentence(c)}" for c in cl]
     return "## Abstract\n\n" + " ".join(s) + "\n\n" + "\n".join(bullets) + "\n"
 
@@ -221,7 +225,7 @@ def section_published(runs:list, out_dir:Path) -> str:
     return "\n".join(s)
 
 _CLAIM_COLS = ['task', 'claim', 'metric', 'n_seeds', 'treatment_mean', 'baseline_mean', 'mean_diff', 'ci_low', 'ci_high',
-               'p_value', 'verdict', 'params_m_treatment', 'params_m_baseline', 'mmacs_treatment', 'mmacs_baseline',
+               'p_value', 'p_holm', 'survives_holm', 'converged', 'min_context', 'verdict', 'regime', 'params_m_treatment', 'params_m_baseline', 'mmacs_treatment', 'mmacs_baseline',
                'latency_ms_treatment', 'latency_ms_baseline']
 
 def section_claims(runs:list, out_dir:Path) -> str:
@@ -233,14 +237,18 @@ def section_claims(runs:list, out_dir:Path) -> str:
         m = r['metrics']; p = m.get('parameters', {})
         s.append(f"Run `{r['name']}`: {p.get('treatment', '?')} (ResNeSt) against {p.get('baseline', '?')} (ResNet-D) built from "
                  f"{p.get('arch', '?')}, each pair trained with the same seed, recipe and epochs. Interval: {m.get('method', 'not stated')}, "
-                 f"{int(100 * m.get('confidence', 0.95))}%. Verdict: supported if the interval lies above 0, contradicted if "
-                 "below, inconclusive otherwise. Costs per image at the task's input size; latency measured on the run's machine.\n")
+                 f"{int(100 * m.get('confidence', 0.95))}%; multiplicity: {m.get('multiplicity', 'not corrected')}. Verdict: 'no spatial "
+                 "context' if a split-attention block pooled over 1x1, 'not converged at this budget' if an arm's learning curve "
+                 "had not flattened (or was not recorded), else supported if the interval lies above 0 and the claim survives "
+                 "the correction, contradicted if below, inconclusive otherwise; each at its regime. Costs per image at the "
+                 "task's input size; latency measured on the run's machine.\n")
         df = pd.DataFrame(m.get('claims', []))
         s.append(markdown_table(df[[c for c in _CLAIM_COLS if c in df.columns]], 4) if len(df) else "_the run holds no claims._\n")
         if m.get('classification_sd_diff') is not None:
             s.append(f"\nSeed-to-seed standard deviation of the classification paired difference: "
                      f"{format_value(100 * m['classification_sd_diff'], '.3g')} points.\n")
-        s += [_fig(r, 'claims_forest.png', out_dir, 'paired differences with intervals'), _fig(r, 'claims_pairs.png', out_dir, 'scores per seed')]
+        s += [_fig(r, 'claims_forest.png', out_dir, 'paired differences with intervals'), _fig(r, 'claims_pairs.png', out_dir, 'scores per seed'),
+              _fig(r, 'claims_curve.png', out_dir, 'learning curves and the paired difference per epoch')]
     return "\n".join(s)
 
 def section_ablation(runs:list, out_dir:Path) -> str:

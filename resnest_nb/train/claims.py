@@ -259,7 +259,8 @@ def claims_table(runs:pd.DataFrame, # from `run_paired`: columns variant, seed a
                     row[f"{c}_{arm}"] = float(costs.loc[v, c]) if v in costs.index and c in costs.columns else None
         rows.append(row)
     df = pd.DataFrame(rows)
-    text = ('task', 'claim', 'treatment', 'baseline', 'metric', 'verdict', 'regime', 'precision', 'converged')
+    text = ('task', 'claim', 'treatment', 'baseline', 'metric', 'verdict', 'regime', 'precision', 'converged',
+            'image_size', 'epochs', 'train_images', 'min_context')   # None where not given: not NaN
     num = [c for c in df.columns if c not in text]
     df[num] = df[num].astype(float); df[['n_seeds', 'seeds_dropped']] = df[['n_seeds', 'seeds_dropped']].astype(int)
     df['converged'] = df['converged'].astype(object)
