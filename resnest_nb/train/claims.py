@@ -18,6 +18,7 @@ from .robustness import (EpochScores, accuracy_on_arrays, fixed_batches, robustn
                                          robustness_summary)
 from ..core.verdicts import Verdict, CLAIM_VERDICTS, claim_verdict
 from ..core.io import check_int, save_json
+from ..core.precision import resolve_training_precision
 
 # %% auto 0
 __all__ = ['METHOD', 'MIN_TOL', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'attention_context',
@@ -368,22 +369,25 @@ def classification_trainer(dls, # fastai DataLoaders from `array_dls` (e.g. `fas
                            epochs:int=1, # epochs of one-cycle training per run
                            lr:float=2e-3, # peak learning rate
                            test:tuple|None=None, # `(images, labels)` scored after every epoch (`dls_arrays(dls, 'test')`)
+                           final:tuple|None=None, # `(images, labels)` scored once at the end for the run's accuracy (None: `test`)
                            corrupted:dict|None=None, # `corrupted_test_sets` of the first test images, scored at the end
                            bn_batches:int=20, # training batches for re-estimating BatchNorm before each score
-                           precision:str='auto', # training precision ('auto': what the hardware does natively)
+                           precision:str='auto', # training and scoring precision ('auto': what the hardware does natively)
                           ):
     "A `train_fn` for `run_paired`: accuracy after every epoch (`curve`), final accuracy, robustness, seconds and images."
     check_int('epochs', epochs); check_int('bn_batches', bn_batches, 0)
     if test is None: raise ValueError("test=(images, labels) is needed: the held-out images scored after every epoch")
     images, labels = test
+    prec = resolve_training_precision(precision, getattr(dls, 'device', None) or 'cpu')
     bn_inputs = fixed_batches(dls, bn_batches) if bn_batches else []
     def train_fn(name, overrides, seed):
-        es = EpochScores(lambda m: accuracy_on_arrays(m, dls, images, labels), bn_inputs)
-        r = train_variant(overrides, dls, arch, epochs, lr, seed, bn_batches=0, precision=precision, cbs=[es])
-        out = dict(accuracy=es.scores[-1], curve=es.scores, valid_loss=r['valid_loss'], train_s=r['train_s'],
+        es = EpochScores(lambda m: accuracy_on_arrays(m, dls, images, labels, precision=prec), bn_inputs)
+        r = train_variant(overrides, dls, arch, epochs, lr, seed, bn_batches=0, precision=prec, cbs=[es])
+        acc = es.scores[-1] if final is None else accuracy_on_arrays(es.last_model, dls, *final, precision=prec)
+        out = dict(accuracy=acc, curve=es.scores, valid_loss=r['valid_loss'], train_s=r['train_s'],
                    precision=r['precision'], train_images=epochs * len(dls.train_ds), model=es.last_model)
         if corrupted:
-            sc = robustness_scores(es.last_model, dls, corrupted, labels[:len(next(iter(corrupted.values())))])
+            sc = robustness_scores(es.last_model, dls, corrupted, labels[:len(next(iter(corrupted.values())))], precision=prec)
             out.update(robustness_summary(sc), corruptions={f"{c}/{s}": a for c, s, a in zip(sc.corruption, sc.severity, sc.accuracy)})
         return out
     return train_fn

@@ -17,6 +17,7 @@ from fastai.torch_core import TensorImage
 from .data import ArrayImage, ArrayLabel
 from .ablation import recalibrate_bn
 from ..core.io import check_int
+from ..core.precision import PRECISIONS
 
 # %% ../../nbs/13a_train.robustness.ipynb
 CORRUPTION_FAMILIES = {'noise': ['gaussian_noise', 'shot_noise', 'impulse_noise'],
@@ -95,11 +96,14 @@ def accuracy_on_arrays(model:nn.Module, # a classifier (switched to eval mode he
                        images:np.ndarray, # uint8 images (N, H, W)
                        labels:np.ndarray, # int labels (N,)
                        bs:int=1000, # images per forward pass
+                       precision:str='fp32', # 'fp32', or the training precision ('bf16': autocast, as the model was trained)
                       ) -> float:
-    "Top-1 accuracy of `model` on the arrays, in fp32 with no autocast."
+    "Top-1 accuracy of `model` on the arrays, in `precision` (fp32: no autocast)."
     model.eval()
     correct = 0
-    with torch.no_grad(), torch.autocast('cpu', enabled=False):
+    dev = torch.device(getattr(dls, 'device', None) or 'cpu').type
+    amp = torch.autocast(dev, dtype=PRECISIONS[precision], enabled=precision != 'fp32')
+    with torch.no_grad(), amp:
         for i in range(0, len(images), bs):
             pred = model(array_inputs(dls, images[i:i + bs])).argmax(1).cpu()
             correct += int((pred == torch.as_tensor(labels[i:i + bs])).sum())
@@ -134,10 +138,11 @@ def robustness_scores(model:nn.Module, # a trained classifier
                       sets:dict, # from `corrupted_test_sets`
                       labels:np.ndarray, # the labels of the corrupted images
                       bs:int=1000, # images per forward pass
+                      precision:str='fp32', # scoring precision (see `accuracy_on_arrays`)
                      ) -> pd.DataFrame:
     "Accuracy on every `(corruption, severity)` set: columns corruption, family, severity, accuracy."
     family = {c: f for f, cs in CORRUPTION_FAMILIES.items() for c in cs}
-    return pd.DataFrame([dict(corruption=c, family=family[c], severity=s, accuracy=accuracy_on_arrays(model, dls, x, labels, bs))
+    return pd.DataFrame([dict(corruption=c, family=family[c], severity=s, accuracy=accuracy_on_arrays(model, dls, x, labels, bs, precision))
                          for (c, s), x in sets.items()])
 
 def robustness_summary(scores:pd.DataFrame, # from `robustness_scores`
