@@ -91,7 +91,7 @@ def _command(pid:int, name:str, width:int=80) -> str:
     try:
         with open(f'/proc/{pid}/cmdline', 'rb') as f: cmd = f.read().replace(b'\0', b' ').decode(errors='replace').strip()
     except OSError: cmd = ''
-    return (cmd or name)[:width]
+    return ' '.join((cmd or name).split())[:width]   # one line, whatever the arguments held
 
 def _others_between(a:tuple, b:tuple, pid:int, top:int, min_cores:float) -> dict:
     "CPU use (cores) of the processes outside `pid`'s family between two `_cpu_snapshot`s, the busiest named."

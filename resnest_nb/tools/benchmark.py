@@ -175,11 +175,12 @@ def benchmark_ratios(results:dict, # setting name ('eval_b8', 'train_b16', 'eval
 
 def ratio_table(ratios:dict, # setting -> pair -> `speedup` statistics
                 max_spread:float|None=None, # mark a cell 'unreliable' when its interquartile interval is wider than this fraction of the median
+                what:str='speed-up', # what the ratios are, for the header
                ) -> str:
     "Markdown table of median speed-ups with their interquartile range, one row per pair, one column per setting."
     settings = list(ratios)
     pairs = list(dict.fromkeys(p for s in settings for p in ratios[s]))
-    rows = ["| speed-up | " + " | ".join(settings) + " |", "|---|" + "---|" * len(settings)]
+    rows = [f"| {what} | " + " | ".join(settings) + " |", "|---|" + "---|" * len(settings)]
     for p in pairs:
         cells = [f"{r['median']:.2f} ({r['q25']:.2f}-{r['q75']:.2f})"
                  + (" unreliable" if max_spread is not None and relative_spread(r) > max_spread else "")
@@ -397,20 +398,25 @@ def plot_study(study:dict, # setting (workload) -> output of `study_ratios`
     settings = list(study)
     names = list(dict.fromkeys(k.split('/')[0] for s in settings for k in study[s]['ratios']))
     fig, ax = plt.subplots(figsize=(max(9., 2. * len(settings) + 5), 4.6))
-    w, n_bad, done = 0.8 / max(len(names), 1), 0, set()
+    w, n_bad = 0.8 / max(len(names), 1), 0
     for i, n in enumerate(names):
         for j, s in enumerate(settings):
             q = study[s]['ratios'].get(f"{n}/{baseline}")
             if q is None: continue
             bad = relative_spread(q) > max_spread; n_bad += bad
             drawn = ax.bar(j + (i - (len(names) - 1) / 2) * w, q['median'], w, capsize=3, color=plt.cm.tab10(i % 10),
-                           yerr=[[q['median'] - q['q25']], [q['q75'] - q['median']]], label=None if n in done else n)
+                           yerr=[[q['median'] - q['q25']], [q['q75'] - q['median']]])
             if bad: drawn.patches[0].set_hatch('//'); drawn.patches[0].set_edgecolor('k')
-            done.add(n)
-    ax.axhline(1, color='k', lw=1, ls='--', label=baseline)
-    if target: ax.axhline(target, color='g', lw=1, ls=':', label=f"target {target}x (default path)")
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    ax.axhline(1, color='k', lw=1, ls='--')
+    if target: ax.axhline(target, color='g', lw=1, ls=':')
+    keys = ([Patch(color=plt.cm.tab10(i % 10), label=n) for i, n in enumerate(names)]
+            + [Line2D([], [], color='k', lw=1, ls='--', label=baseline)]
+            + ([Line2D([], [], color='g', lw=1, ls=':', label=f"target {target}x (default path)")] if target else [])
+            + ([Patch(facecolor='w', edgecolor='k', hatch='//', label=f"unreliable (interval > {max_spread:.0%})")] if n_bad else []))
     ax.set_xticks(np.arange(len(settings)), settings); ax.set_ylabel(f"speed-up over {baseline} (x)")
-    ax.legend(fontsize=8, loc='upper left', bbox_to_anchor=(1.01, 1.))
+    ax.legend(handles=keys, fontsize=8, loc='upper left', bbox_to_anchor=(1.01, 1.))
     n_all = sum(len(study[s]['ratios']) for s in settings)
     spread = (f"UNRELIABLE: {n_bad} of {n_all} ratios have an interquartile interval wider than {max_spread:.0%} of the median "
               f"(hatched)" if n_bad else f"every interquartile interval within {max_spread:.0%} of the median")
