@@ -4,12 +4,13 @@
 
 # %% ../../nbs/00_core.timing.ipynb 3
 from __future__ import annotations
-import statistics, time
+import os, statistics, time
 import torch
 from .device import sync_device
 
 # %% auto 0
-__all__ = ['time_interleaved', 'summary_stats', 'speedup', 'throughput']
+__all__ = ['time_interleaved', 'summary_stats', 'speedup', 'throughput', 'load_average', 'machine_load', 'describe_load',
+           'MachineBusy', 'wait_until_quiet', 'LoadMonitor', 'relative_spread']
 
 # %% ../../nbs/00_core.timing.ipynb
 def time_interleaved(fns:dict, # name -> zero-argument callable (one call = one timed unit)
@@ -53,3 +54,164 @@ def throughput(times:dict, batch_size:int) -> dict:
     "Images per second of every contender: median and quartiles over rounds."
     return {n: {k: (batch_size / v if k in ('median', 'q25', 'q75', 'min', 'max') else v) for k, v in summary_stats(t).items()}
             for n, t in times.items()}
+
+# %% ../../nbs/00_core.timing.ipynb
+def load_average() -> list|None:
+    "The 1-, 5- and 15-minute load averages (runnable threads, all processes), rounded; None where the OS has none."
+    try: return [round(v, 2) for v in os.getloadavg()]
+    except (OSError, AttributeError): return None
+
+def _cpu_snapshot() -> tuple:
+    "(monotonic time, {pid: (ppid, CPU seconds so far, short name)}) of every process readable in /proc ({} without it)."
+    procs, tick = {}, os.sysconf('SC_CLK_TCK') if hasattr(os, 'sysconf') else 100
+    try: pids = [int(p) for p in os.listdir('/proc') if p.isdigit()]
+    except OSError: pids = []
+    for pid in pids:
+        try:
+            with open(f'/proc/{pid}/stat') as f: s = f.read()
+        except OSError: continue   # gone meanwhile, or not readable
+        i, j = s.index('('), s.rindex(')')
+        rest = s[j + 2:].split()   # proc(5) fields 3..: state, ppid, ..., utime (14), stime (15)
+        procs[pid] = (int(rest[1]), (int(rest[11]) + int(rest[12])) / tick, s[i + 1:j])
+    return time.monotonic(), procs
+
+def _family(procs:dict, pid:int) -> set:
+    "`pid`, its ancestors and its descendants among `procs`: the processes of this run (runner, kernel, workers)."
+    fam, p = {pid}, pid
+    while p in procs and procs[p][0] > 0 and procs[p][0] not in fam: p = procs[p][0]; fam.add(p)
+    children = {}
+    for q, (pp, *_) in procs.items(): children.setdefault(pp, []).append(q)
+    todo = [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            if c not in fam: fam.add(c); todo.append(c)
+    return fam
+
+def _command(pid:int, name:str, width:int=80) -> str:
+    try:
+        with open(f'/proc/{pid}/cmdline', 'rb') as f: cmd = f.read().replace(b'\0', b' ').decode(errors='replace').strip()
+    except OSError: cmd = ''
+    return ' '.join((cmd or name).split())[:width]   # one line, whatever the arguments held
+
+def _others_between(a:tuple, b:tuple, pid:int, top:int, min_cores:float) -> dict:
+    "CPU use (cores) of the processes outside `pid`'s family between two `_cpu_snapshot`s, the busiest named."
+    (t0, p0), (t1, p1) = a, b
+    if not p1 or t1 <= t0: return {'other_cores': None, 'busy': []}
+    fam = _family(p1, pid)
+    use = [(q, name, (cpu - p0[q][1]) / (t1 - t0)) for q, (_, cpu, name) in p1.items()
+           if q not in fam and q in p0 and p0[q][2] == name]
+    busy = sorted((u for u in use if u[2] >= min_cores), key=lambda u: -u[2])[:top]
+    return {'other_cores': round(sum(max(u[2], 0.) for u in use), 2),
+            'busy': [{'pid': q, 'cores': round(c, 2), 'command': _command(q, name)} for q, name, c in busy]}
+
+def machine_load(interval:float=1.0, # seconds over which the other processes' CPU use is measured
+                 top:int=5, # how many of the busiest other processes to name
+                 min_cores:float=0.05, # leave out processes using less than this many cores
+                ) -> dict:
+    "Load average, CPU count, and the CPU use (in cores) of every process outside this one's family, the busiest named."
+    a = _cpu_snapshot(); time.sleep(interval)
+    return {'load_avg': load_average(), 'cpu_count': os.cpu_count(),
+            **_others_between(a, _cpu_snapshot(), os.getpid(), top, min_cores)}
+
+def describe_load(load:dict) -> str:
+    "One line for a `machine_load` record: load average, other processes' CPU use and the busiest of them."
+    cores = load.get('other_cores')
+    busy = '; '.join(f"{b['cores']:.2f} cores: {b['command']} (pid {b['pid']})" for b in load.get('busy', []))
+    return (f"load average {load.get('load_avg')} on {load.get('cpu_count')} CPUs; other processes use "
+            + ('? (no /proc here)' if cores is None else f"{cores:.2f} cores") + (f" -- {busy}" if busy else ''))
+
+# %% ../../nbs/00_core.timing.ipynb
+class MachineBusy(RuntimeError):
+    "The machine is too busy for timings to mean something."
+
+def _busy_reason(load:dict, max_load:float, max_cores:float) -> str|None:
+    la, cores, why = load.get('load_avg'), load.get('other_cores'), []
+    if la is not None and la[0] > max_load: why.append(f"1-minute load average {la[0]:.2f} > max_load={max_load}")
+    if cores is not None and cores > max_cores: why.append(f"other processes use {cores:.2f} cores > max_cores={max_cores}")
+    return ' and '.join(why) or None
+
+def wait_until_quiet(max_load:float=1.0, # largest 1-minute load average accepted before timing
+                     max_cores:float=0.25, # largest CPU use of the other processes accepted (cores, over `interval`)
+                     on_busy:str='wait', # 'wait' (re-check every `poll` s, refuse after `timeout` s), 'refuse', or 'go' (note it and go on)
+                     timeout:float=900., # longest wait, seconds
+                     poll:float=15., # seconds between checks while waiting
+                     interval:float=1.0, # seconds over which each check measures CPU use
+                     log=print, # where the messages go
+                    ) -> dict:
+    "The machine's load before a timing (`machine_load`, plus `quiet`, `busy_reason`, `waited_s`); while it is busy, waits (bounded), refuses (`MachineBusy`) or goes on with a note, as `on_busy` says."
+    if on_busy not in ('wait', 'refuse', 'go'):
+        raise ValueError(f"on_busy must be 'wait', 'refuse' or 'go', got on_busy={on_busy!r}")
+    t0 = time.monotonic(); told = None
+    while True:
+        load = machine_load(interval)
+        why, waited = _busy_reason(load, max_load, max_cores), round(time.monotonic() - t0, 1)
+        rec = {**load, 'quiet': why is None, 'busy_reason': why, 'waited_s': waited}
+        if why is None:
+            if told is not None: log(f"the machine is quiet now (after {waited:.0f} s): {describe_load(load)}")
+            return rec
+        if on_busy == 'go':
+            log(f"BUSY MACHINE: {why}; timing anyway (on_busy='go'), so the timings are unreliable: {describe_load(load)}")
+            return rec
+        if on_busy == 'refuse' or waited + poll > timeout:
+            raise MachineBusy(f"the machine is busy ({why}" + (f", still after waiting {waited:.0f} s" if waited else '')
+                              + f"): {describe_load(load)}. Timings now would measure the other work. Run it on a quiet "
+                              f"machine, or pass on_busy='go' (-p on_busy go) to time anyway with the load recorded")
+        if told is None or time.monotonic() - told >= 60:
+            log(f"waiting for a quiet machine (up to {timeout:.0f} s; waited {waited:.0f} s): {why}: {describe_load(load)}")
+            told = time.monotonic()
+        time.sleep(poll)
+
+# %% ../../nbs/00_core.timing.ipynb
+class LoadMonitor:
+    "The load while something runs: every `every` s a background thread records the load average and the other processes' CPU use."
+    def __init__(self, every:float=10., # seconds between samples
+                 top:int=3, # busiest other processes named per sample
+                 min_cores:float=0.05): # leave out processes using less than this many cores
+        self.every, self.top, self.min_cores, self.samples, self._thread = every, top, min_cores, [], None
+
+    def _sample(self):
+        cur = _cpu_snapshot()
+        if cur[0] - self._prev[0] < 1.: return   # too short a window for per-process CPU shares (clock ticks)
+        self.samples.append({'t_s': round(cur[0] - self._t0, 1), 'load_avg': load_average(),
+                             **_others_between(self._prev, cur, os.getpid(), self.top, self.min_cores)})
+        self._prev = cur
+
+    def _loop(self):
+        while not self._stop.wait(self.every): self._sample()
+
+    def start(self):
+        "Start sampling (again, from no samples)."
+        import threading
+        self.stop()
+        self.samples, self._stop = [], threading.Event()
+        self._prev = _cpu_snapshot(); self._t0 = self._prev[0]
+        self._thread = threading.Thread(target=self._loop, name='LoadMonitor', daemon=True); self._thread.start()
+        return self
+
+    def stop(self):
+        "Stop sampling (a last sample covers the time since the previous one)."
+        if self._thread is None: return self
+        self._stop.set(); self._thread.join(); self._thread = None; self._sample()
+        return self
+
+    def __enter__(self): return self.start()
+    def __exit__(self, *exc): self.stop()
+
+    def summary(self, max_cores:float=0.25, # other processes' CPU use above which the run counts as disturbed
+               ) -> dict:
+        "Samples, load-average range, the other processes' CPU use (median, max), the busiest of them, and `disturbed`."
+        la = [s['load_avg'][0] for s in self.samples if s['load_avg']]
+        oc = [s['other_cores'] for s in self.samples if s['other_cores'] is not None]
+        worst = {}
+        for s in self.samples:
+            for b in s['busy']:
+                if b['cores'] > worst.get(b['pid'], {'cores': -1})['cores']: worst[b['pid']] = b
+        return {'samples': len(self.samples), 'every_s': self.every,
+                'load_avg_1min': [min(la), max(la)] if la else None,
+                'other_cores_median': statistics.median(oc) if oc else None, 'other_cores_max': max(oc) if oc else None,
+                'busiest': sorted(worst.values(), key=lambda b: -b['cores'])[:self.top],
+                'disturbed': bool(oc) and max(oc) > max_cores}
+
+def relative_spread(stats:dict) -> float:
+    "Width of the interquartile interval of `summary_stats` (or `speedup`) output relative to its median: (q75 - q25) / median."
+    return (stats['q75'] - stats['q25']) / stats['median'] if stats['median'] else float('inf')

@@ -4,19 +4,24 @@
 
 # %% ../../nbs/41a_tools.benchmark.ipynb 3
 from __future__ import annotations
-import copy, os, sys, time
+import copy, os, statistics, sys, time
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastai.callback.core import Callback, CancelValidException
 from ..models.split_attention import randomize_bn_stats
 from ..core.device import sync_device
-from ..core.timing import time_interleaved, speedup, throughput
-from ..core.precision import PRECISIONS, precision_autocast
+from ..core.timing import time_interleaved, speedup, throughput, relative_spread
+from ..core.precision import PRECISIONS, precision_autocast, training_precision
+from ..core.io import check_int
 from .inference import InferenceModel, prepare_for_inference, prepare_for_training
 
 # %% auto 0
-__all__ = ['REFERENCE_MODELS', 'reference_model', 'reference_models', 'max_abs_diffs', 'peak_memory_mb', 'benchmark_eval',
-           'benchmark_train', 'benchmark_ratios', 'ratio_table', 'plot_benchmark']
+__all__ = ['REFERENCE_MODELS', 'STUDY_BASELINE', 'reference_model', 'reference_models', 'max_abs_diffs', 'peak_memory_mb',
+           'benchmark_eval', 'benchmark_train', 'benchmark_ratios', 'ratio_table', 'plot_benchmark', 'SkipValidation',
+           'synthetic_image_dls', 'bare_train_fn', 'fastai_train_fn', 'study_contenders', 'time_contenders',
+           'study_ratios', 'compile_payback', 'plot_study']
 
 # %% ../../nbs/41a_tools.benchmark.ipynb
 REFERENCE_MODELS = ('ours', 'timm', 'official', 'torchvision_resnet50')
@@ -168,19 +173,27 @@ def benchmark_ratios(results:dict, # setting name ('eval_b8', 'train_b16', 'eval
                                 for b in baselines[1:] if b in times and baselines[0] in times})
     return {'throughput': tp, 'ratios': ratios}
 
-def ratio_table(ratios:dict) -> str:
+def ratio_table(ratios:dict, # setting -> pair -> `speedup` statistics
+                max_spread:float|None=None, # mark a cell 'unreliable' when its interquartile interval is wider than this fraction of the median
+                what:str='speed-up', # what the ratios are, for the header
+               ) -> str:
     "Markdown table of median speed-ups with their interquartile range, one row per pair, one column per setting."
     settings = list(ratios)
     pairs = list(dict.fromkeys(p for s in settings for p in ratios[s]))
-    rows = ["| speed-up | " + " | ".join(settings) + " |", "|---|" + "---|" * len(settings)]
+    rows = [f"| {what} | " + " | ".join(settings) + " |", "|---|" + "---|" * len(settings)]
     for p in pairs:
-        cells = [f"{r['median']:.2f} ({r['q25']:.2f}-{r['q75']:.2f})" if (r := ratios[s].get(p)) else "" for s in settings]
+        cells = [f"{r['median']:.2f} ({r['q25']:.2f}-{r['q75']:.2f})"
+                 + (" unreliable" if max_spread is not None and relative_spread(r) > max_spread else "")
+                 if (r := ratios[s].get(p)) else "" for s in settings]
         rows.append(f"| {p} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 # %% ../../nbs/41a_tools.benchmark.ipynb
 def plot_benchmark(metrics:dict, # with 'ratios' (from `benchmark_ratios`) and optionally 'memory_mb' {setting: {name: MiB}}
-                   baseline:str='timm'):
+                   baseline:str='timm',
+                   title:str='', # a line above the panels: the machine (CPU capability, threads) and its load
+                   max_spread:float|None=None, # hatch bars whose interquartile interval is wider than this fraction of the median
+                  ):
     "Bar charts: speed-up over `baseline` per setting (median, IQR whiskers) and, if measured, peak memory."
     import matplotlib.pyplot as plt
     import numpy as np
@@ -191,12 +204,15 @@ def plot_benchmark(metrics:dict, # with 'ratios' (from `benchmark_ratios`) and o
     ax = axs[0, 0]
     settings = list(metrics['ratios'])
     bars = list(dict.fromkeys(k.split('/')[0] for s in settings for k in metrics['ratios'][s] if k.endswith('/' + baseline)))
-    w = 0.8 / max(len(bars), 1)
+    w, n_bad = 0.8 / max(len(bars), 1), 0
     for i, n in enumerate(bars):
         qs = [metrics['ratios'][s].get(f"{n}/{baseline}") for s in settings]
         med = [q['median'] if q else np.nan for q in qs]
         err = [[q['median'] - q['q25'] if q else 0 for q in qs], [q['q75'] - q['median'] if q else 0 for q in qs]]
-        ax.bar(np.arange(len(settings)) + (i - (len(bars) - 1) / 2) * w, med, w, yerr=err, label=n, capsize=3, color=colour[n])
+        bad = [bool(q) and max_spread is not None and relative_spread(q) > max_spread for q in qs]; n_bad += sum(bad)
+        drawn = ax.bar(np.arange(len(settings)) + (i - (len(bars) - 1) / 2) * w, med, w, yerr=err, label=n, capsize=3, color=colour[n])
+        for patch, b in zip(drawn.patches, bad):
+            if b: patch.set_hatch('//'); patch.set_edgecolor('k')
     ax.axhline(1, color='k', lw=1, ls='--', label=baseline)
     ax.set_xticks(np.arange(len(settings)), settings); ax.set_ylabel(f"speed-up over {baseline} (x)")
     ax.set_title(f"throughput relative to {baseline} (median of paired rounds)"); ax.legend(fontsize=8)
@@ -208,5 +224,202 @@ def plot_benchmark(metrics:dict, # with 'ratios' (from `benchmark_ratios`) and o
             ax.bar(np.arange(len(msets)) + (i - (len(mnames) - 1) / 2) * w, [mem[s].get(n, np.nan) for s in msets], w, label=n, color=colour[n])
         ax.set_xticks(np.arange(len(msets)), msets); ax.set_ylabel("peak RSS growth (MiB)")
         ax.set_title("peak memory (fresh process per measurement)"); ax.legend(fontsize=8)
+    if max_spread is not None:
+        title = ', '.join(t for t in (title, f"UNRELIABLE: {n_bad} ratio{'s' if n_bad > 1 else ''} with an interquartile interval wider "
+                                      f"than {max_spread:.0%} of the median (hatched)" if n_bad else
+                                      f"every interquartile interval within {max_spread:.0%}") if t)
+    if title: fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+# %% ../../nbs/41a_tools.benchmark.ipynb
+class SkipValidation(Callback):
+    "Leaves out every epoch's validation pass: a training-throughput measurement has no use for it."
+    order = 0
+    def before_validate(self): raise CancelValidException()
+
+def synthetic_image_dls(n_batches:int=4, # training batches per epoch, exactly
+                        batch_size:int=128, # images per batch
+                        image_size:int=28, # side fed to the model (resized on the batch, as `fashion_mnist_dls` does)
+                        source_size:int=28, # side of the stored grey images (Fashion-MNIST's 28)
+                        n_classes:int=10, # labels drawn uniformly from this many classes
+                        seed:int=0, # seed of the pixels, the labels and the shuffling
+                        device='cpu', # where the batches go
+                       ):
+    "Fashion-MNIST-like `DataLoaders` of random grey uint8 images through the project's own pipeline (`array_dls`: to float, grey repeated to 3 channels, resized, normalised), `n_batches` training batches per epoch."
+    from resnest_nb.train.data import ImageArrays, array_dls
+    check_int('n_batches', n_batches); check_int('batch_size', batch_size)
+    valid_pct = 0.05   # never used for timing (`SkipValidation`); enough images for `n_batches` full batches and no more
+    n = int(np.ceil((n_batches * batch_size + batch_size // 2) / (1 - valid_pct)))
+    rng = np.random.default_rng(seed)
+    img = lambda k: rng.integers(0, 256, (k, source_size, source_size), dtype=np.uint8)
+    lab = lambda k: rng.integers(0, n_classes, k).astype(np.int64)
+    arrays = ImageArrays(img(n), lab(n), img(batch_size), lab(batch_size), [str(i) for i in range(n_classes)], 'synthetic')
+    dls = array_dls(arrays, size=image_size, bs=batch_size, valid_pct=valid_pct, augment=False, seed=seed, device=device)
+    assert len(dls.train) == n_batches, (len(dls.train), n_batches)
+    return dls
+
+def bare_train_fn(model:nn.Module, # trained in place
+                  batch_size:int=128, image_size:int=28,
+                  precision:str='fp32', # 'fp32', or 'bf16'/'fp16' autocast (fp32 weights and optimizer), as `resnest_learner` trains
+                  channels_last:bool=False, # model and batch in channels-last memory format
+                  steps:int=1, # training steps per call
+                  num_classes:int=10, lr:float=2e-3, wd:float=0.05, label_smoothing:float=0.1,
+                  device='cpu', seed:int=0):
+    "A zero-argument callable running `steps` bare training steps of `model` (forward, label-smoothed cross-entropy, backward, AdamW) on one fixed Fashion-MNIST-like batch: grey images repeated to 3 channels."
+    check_int('steps', steps)
+    g = torch.Generator().manual_seed(seed)
+    x = torch.rand(batch_size, 1, image_size, image_size, generator=g).repeat(1, 3, 1, 1).to(device)
+    y = torch.randint(0, num_classes, (batch_size,), generator=g).to(device)
+    model = model.to(device).train()
+    if channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=wd)
+    def run():
+        for _ in range(steps):
+            opt.zero_grad(set_to_none=True)
+            with precision_autocast(precision, device): loss = F.cross_entropy(model(x), y, label_smoothing=label_smoothing)
+            loss.backward()
+            opt.step()
+    return run
+
+def fastai_train_fn(dls, # e.g. `synthetic_image_dls`; one call = one epoch over its training batches
+                    arch:str='resnest14d',
+                    precision:str='fp32', # as `resnest_learner`: 'fp32', 'bf16', 'fp16' or 'auto'
+                    channels_last:bool=False, # as `resnest_learner`
+                    lr:float=2e-3, wd:float=0.05,
+                    **model_kwargs, # more `create_model` arguments (a variant's `radix`, ...)
+                   ):
+    "A zero-argument callable running the full fastai loop of `resnest_learner` (data pipeline, callbacks, fastai's Adam, one-cycle schedule) for one epoch over `dls`, without validation, progress bar or checkpoint."
+    import fastai.callback.progress   # Learner.no_bar / no_logging
+    from resnest_nb.train.learner import resnest_learner
+    learn = resnest_learner(dls, arch, precision=precision, channels_last=channels_last, checkpoint=False, lr=lr, wd=wd,
+                            metrics=[], cbs=[SkipValidation()], **model_kwargs)
+    def run():
+        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, lr)
+    run.learn = learn
+    return run
+
+# %% ../../nbs/41a_tools.benchmark.ipynb
+STUDY_BASELINE = 'ours_fp32_eager'
+
+def study_contenders(variant:str='2s1x64d', # the paper's RsKxWd name of the `arch` variant ('2s1x64d': resnest14d itself, '0s1x64d': its ResNet-D twin)
+                     image_size:int=28, batch_size:int=128,
+                     steps:int=4, # training steps per call, every contender alike
+                     arch:str='resnest14d', # the registered model the variant modifies
+                     timm_name:str|None=None, # timm's model of the same network (e.g. 'resnest14d'): timed fp32 eager and the default way
+                     loop:bool=True, # also the full fastai loop (`fastai_train_fn`), fp32 eager and the default way
+                     compile:bool=False, # also the default path with the model `torch.compile`d (its first call compiles)
+                     device='cpu', seed:int=0) -> tuple:
+    "`(contenders, info)`: name -> zero-argument callable running `steps` training steps of one way to train the variant, and name -> what it is (precision, channels_last, kind)."
+    from resnest_nb.models.resnest import create_model
+    from resnest_nb.train.ablation import parse_variant
+    default = training_precision(device)
+    paths = {'fp32_eager': ('fp32', False), 'fp32_channels_last': ('fp32', True), 'default': (default, True)}
+    overrides = parse_variant(variant, arch)
+    def ours():
+        torch.manual_seed(seed); return create_model(arch, num_classes=10, **overrides)
+    kw = dict(batch_size=batch_size, image_size=image_size, steps=steps, device=device, seed=seed)
+    fns, info = {}, {}
+    def add(name, fn, precision, channels_last, kind):
+        fns[name], info[name] = fn, dict(precision=precision, channels_last=channels_last, kind=kind)
+    for p, (prec, cl) in paths.items(): add(f'ours_{p}', bare_train_fn(ours(), precision=prec, channels_last=cl, **kw), prec, cl, 'bare step')
+    if compile:
+        add('ours_default_compiled', bare_train_fn(torch.compile(ours()), precision=default, channels_last=True, **kw),
+            default, True, 'bare step, torch.compile')
+    if timm_name:
+        import timm
+        for p in ('fp32_eager', 'default'):
+            torch.manual_seed(seed)
+            prec, cl = paths[p]
+            add(f'timm_{p}', bare_train_fn(timm.create_model(timm_name, num_classes=10), precision=prec, channels_last=cl, **kw),
+                prec, cl, f'bare step, timm {timm_name}')
+    if loop:
+        dls = synthetic_image_dls(steps, batch_size, image_size, seed=seed, device=device)
+        for p in ('fp32_eager', 'default'):
+            prec, cl = paths[p]
+            torch.manual_seed(seed)
+            add(f'loop_{p}', fastai_train_fn(dls, arch, precision=prec, channels_last=cl, **overrides), prec, cl, 'fastai loop')
+    return fns, info
+
+def time_contenders(fns:dict, # name -> zero-argument callable
+                    repeats:int=8, warmup:int=1, device='cpu', progress:bool=True) -> dict:
+    "The first call of each callable timed apart (compilation, oneDNN set-up, optimizer creation), then `repeats` interleaved rounds: `{'times': {name: [s, ...]}, 'first_call_s': {name: s}}`."
+    first = {}
+    for n, fn in fns.items():
+        sync_device(device); t0 = time.perf_counter(); fn(); sync_device(device)
+        first[n] = time.perf_counter() - t0
+    return {'times': time_interleaved(fns, repeats, warmup, device, progress), 'first_call_s': first}
+
+# %% ../../nbs/41a_tools.benchmark.ipynb
+def study_ratios(res:dict, # output of `time_contenders` on `study_contenders`
+                 steps:int, # training steps per call
+                 batch_size:int,
+                 baseline:str=STUDY_BASELINE, # what every contender is compared with
+                 max_spread:float=0.1, # a ratio whose interquartile interval is wider than this fraction of its median is unreliable
+                ) -> dict:
+    "Speed-ups over `baseline` (median and quartiles of per-round ratios, `spread`, `reliable`), ms per step and images/s, and the fastai loop's time over the bare step of the same configuration."
+    times = res['times']
+    def mark(s): return {**s, 'spread': relative_spread(s), 'reliable': relative_spread(s) <= max_spread}
+    out = {'ratios': {f"{n}/{baseline}": mark(speedup(times, n, baseline)) for n in times if n != baseline},
+           'ms_per_step': {n: 1000 * statistics.median(t) / steps for n, t in times.items()},
+           'images_per_s': {n: v['median'] for n, v in throughput(times, batch_size * steps).items()},
+           'loop_time_over_bare': {}}
+    for n in times:   # loop_X against ours_X: t_loop / t_bare round by round
+        if n.startswith('loop_') and (bare := 'ours_' + n[len('loop_'):]) in times:
+            out['loop_time_over_bare'][f"{n}/{bare}"] = mark(speedup(times, bare, n))
+    return out
+
+def compile_payback(res:dict, # output of `time_contenders` with a compiled contender
+                    steps:int, # training steps per call
+                    run_steps:int, # training steps of one real run of this workload (epochs x batches)
+                    compiled:str='ours_default_compiled', # the compiled contender
+                    eager:str='ours_default', # the same path without compilation
+                   ) -> dict:
+    "Compilation time (first compiled call less the first eager one), time saved per step (median paired ratio), the steps it takes to pay back, and whether a run of `run_steps` steps does."
+    t, first = res['times'], res['first_call_s']
+    for n in (compiled, eager):
+        if n not in t: raise ValueError(f"no timings for {n!r}; have {sorted(t)}")
+    compile_s = max(first[compiled] - first[eager], 0.)
+    eager_step = statistics.median(t[eager]) / steps
+    ratio = speedup(t, compiled, eager)['median']
+    saved = eager_step * (1 - 1 / ratio)
+    payback = compile_s / saved if saved > 0 else float('inf')
+    return {'compile_s': compile_s, 'speedup': ratio, 'saved_ms_per_step': 1000 * saved, 'payback_steps': payback,
+            'run_steps': run_steps, 'pays_back': payback < run_steps}
+
+# %% ../../nbs/41a_tools.benchmark.ipynb
+def plot_study(study:dict, # setting (workload) -> output of `study_ratios`
+               title:str='', # a second title line: the machine (CPU capability, threads) and its load
+               target:float|None=None, # the default path's target speed-up, drawn as a line
+               max_spread:float=0.1, # bars whose interquartile interval is wider than this fraction of the median are hatched
+               baseline:str=STUDY_BASELINE):
+    "Bars: every contender's training speed-up over `baseline` per workload (median, interquartile whiskers); an unreliable ratio is hatched and the title says how many there are."
+    import matplotlib.pyplot as plt
+    settings = list(study)
+    names = list(dict.fromkeys(k.split('/')[0] for s in settings for k in study[s]['ratios']))
+    fig, ax = plt.subplots(figsize=(max(9., 2. * len(settings) + 5), 4.6))
+    w, n_bad = 0.8 / max(len(names), 1), 0
+    for i, n in enumerate(names):
+        for j, s in enumerate(settings):
+            q = study[s]['ratios'].get(f"{n}/{baseline}")
+            if q is None: continue
+            bad = relative_spread(q) > max_spread; n_bad += bad
+            drawn = ax.bar(j + (i - (len(names) - 1) / 2) * w, q['median'], w, capsize=3, color=plt.cm.tab10(i % 10),
+                           yerr=[[q['median'] - q['q25']], [q['q75'] - q['median']]])
+            if bad: drawn.patches[0].set_hatch('//'); drawn.patches[0].set_edgecolor('k')
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    ax.axhline(1, color='k', lw=1, ls='--')
+    if target: ax.axhline(target, color='g', lw=1, ls=':')
+    keys = ([Patch(color=plt.cm.tab10(i % 10), label=n) for i, n in enumerate(names)]
+            + [Line2D([], [], color='k', lw=1, ls='--', label=baseline)]
+            + ([Line2D([], [], color='g', lw=1, ls=':', label=f"target {target}x (default path)")] if target else [])
+            + ([Patch(facecolor='w', edgecolor='k', hatch='//', label=f"unreliable (interval > {max_spread:.0%})")] if n_bad else []))
+    ax.set_xticks(np.arange(len(settings)), settings); ax.set_ylabel(f"speed-up over {baseline} (x)")
+    ax.legend(handles=keys, fontsize=8, loc='upper left', bbox_to_anchor=(1.01, 1.))
+    n_all = sum(len(study[s]['ratios']) for s in settings)
+    spread = (f"UNRELIABLE: {n_bad} of {n_all} ratios have an interquartile interval wider than {max_spread:.0%} of the median "
+              f"(hatched)" if n_bad else f"every interquartile interval within {max_spread:.0%} of the median")
+    ax.set_title(f"training steps, median of paired rounds{' -- ' + title if title else ''}\n{spread}", fontsize=10)
     fig.tight_layout()
     return fig

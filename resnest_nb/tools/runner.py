@@ -12,6 +12,8 @@ import nbformat, yaml
 import resnest_nb
 from ..core.io import save_json
 from ..core.runs import TINY_DIR, REPLACED_DIR, git_state, find_root, repo_root
+from ..core.precision import cpu_capability
+from ..core.timing import load_average
 
 # %% auto 0
 __all__ = ['experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index', 'parameters_cell',
@@ -284,15 +286,16 @@ def _versions() -> dict:
 def _first(d:dict, keys):
     return next((d[k] for k in keys if isinstance(d, dict) and d.get(k) not in (None, '')), None)
 
-def _environment(metrics:dict, params:dict) -> dict:
-    "Device, precision and threads as the run wrote them (metrics), else as its parameters say, else this machine's."
+def _environment(metrics:dict, params:dict, load_avg_start=None) -> dict:
+    "Device, precision and threads as the run wrote them (metrics), else as its parameters say, else this machine's; CPU capability and load average (start, end)."
     import platform, torch
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
     threads = _first(metrics, ('cpu_threads', 'threads', 'num_threads')) or _first(params, ('num_threads', 'threads')) or None
     return dict(device=_first(metrics, ('device',)) or _first(params, ('device',)) or ('cuda' if gpu else 'cpu'), gpu=gpu,
                 precision=_first(metrics, ('precision',)) or _first(params, ('precision',)) or 'fp32',
                 threads=threads or f"all {os.cpu_count()} cores", cpu=f"{platform.machine()}, {os.cpu_count()} logical cores",
-                platform=platform.platform())
+                platform=platform.platform(), cpu_capability=_first(metrics, ('cpu_capability',)) or cpu_capability(),
+                load_avg_start=load_avg_start, load_avg_end=load_average())
 
 def _data_record(metrics:dict, params:dict, root:Path, max_hash_bytes:int=256 << 20) -> dict:
     "The data's source as the run names it, the sha256 of its raw files if this package reads it, and for data files or folders named by the parameters their size and (if small) sha256."
@@ -394,6 +397,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         raise OSError(e.errno, f"cannot write the run folder {partial}: {e.strerror or e}. The runs folder must be writable: "
                       f"fix its permissions (or free space), or work in a checkout of your own (--root)") from None
     shown, started, t0 = display_path(partial, root), _utc(), time.time()
+    load_start = load_average()   # 1/5/15-min load averages: was the machine shared while this ran?
     values['out_dir'] = shown
     import papermill as pm
     out_nb = partial/f'{name}.ipynb'
@@ -442,7 +446,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     save_json(dict(experiment=name, run=run, tiny=tiny, resumed=resume, replaced=bool(force and final.exists()),
                    parameters=effective, overridden=overridden, out_dir=final_shown, partial_dir=shown,
                    notebook=f'{name}.ipynb', git=git_state(root), versions=_versions(),
-                   environment=_environment(metrics if isinstance(metrics, dict) else {}, effective),
+                   environment=_environment(metrics if isinstance(metrics, dict) else {}, effective, load_start),
                    data=_data_record(metrics if isinstance(metrics, dict) else {}, effective, root),
                    started=started, ended=_utc(), seconds=round(time.time() - t0, 1)), partial/'run.json')
     gone = _drop_temporary(partial)
