@@ -489,7 +489,7 @@ def check_claim(cfg:CheckSettings, ctx:dict, deadline:float) -> dict:
     from resnest_nb.train.data import fashion_mnist_dls
     from resnest_nb.train.ablation import grid_from_specs, build_variant, attention_context
     from resnest_nb.train.robustness import dls_arrays
-    from resnest_nb.train.claims import run_paired, claims_table, family_verdicts, classification_trainer, regime_text
+    from resnest_nb.train.claims import run_paired, claims_table, family_verdicts, classification_trainer
     import pandas as pd
     dev, z = torch.device(cfg.device), cfg.sizes
     size, epochs, n_seeds, bs = z['claim_size'], z['claim_epochs'], z['claim_seeds'], z['claim_bs']
@@ -498,7 +498,7 @@ def check_claim(cfg:CheckSettings, ctx:dict, deadline:float) -> dict:
     pair = grid_from_specs(['0s1x64d', '2s1x64d'], 'resnest14d')
     full = data(z['claim_max_images'])   # 0: every packed training image
     test = dls_arrays(full, 'test', n=z['claim_test'])
-    # the pilot: one batch to warm up (allocator, cuDNN's algorithm search), then one timed epoch of the treatment arm
+    # the pilot: two batches to warm up (allocator, cuDNN's algorithm search), then one timed epoch of the treatment arm
     for n in (2 * bs, z['claim_pilot']):
         pdls = data(n); sync_device(dev); t0 = time.monotonic()
         classification_trainer(pdls, 'resnest14d', 1, 2e-3, test=test)('2s1x64d', pair['2s1x64d'], 0)
