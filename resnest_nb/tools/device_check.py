@@ -19,8 +19,8 @@ from ..models.split_attention import SplitAttention, randomize_bn_stats, paper_f
 __all__ = ['STAGES', 'DEFAULT_BUDGET_S', 'SIZES', 'CHECK_IMPORTS', 'BASE_MODELS', 'BENCH_PRECISIONS', 'STAGE_FUNCTIONS',
            'planned_seconds', 'CheckSettings', 'pack_device_data', 'StageSkipped', 'StageTimeout', 'tf32_mode',
            'check_environment', 'check_correctness', 'check_training', 'choose_memory_format', 'check_benchmark',
-           'distributed_worker', 'check_distributed', 'check_verify', 'check_claim', 'device_check_markdown',
-           'run_device_check', 'main']
+           'distributed_worker', 'check_distributed', 'check_verify', 'claim_images', 'check_claim',
+           'device_check_markdown', 'run_device_check', 'main']
 
 # %% ../../nbs/45a_tools.device_check.ipynb
 STAGES = {  # stage -> (share of the time budget, what it proves)
@@ -30,7 +30,8 @@ STAGES = {  # stage -> (share of the time budget, what it proves)
     'benchmark': (0.38, "ours eager/prepared/compiled vs timm, official, torchvision ResNet-50; fp32/TF32/bf16/fp16; NCHW vs NHWC; img/s, peak memory"),
     'distributed': (0.12, "NCCL under torchrun --nproc_per_node 1: an all-reduce, the sharded ImageNet counting, the DDP training path"),
     'verify': (0.08, "verify_classification's tiny (demo) setting in each precision"),
-    'claim': (0.15, "the classification claim, ResNeSt-14 vs ResNet-D paired over seeds, as the time left allows"),
+    'claim': (0.15, "the classification claim, ResNeSt-14 vs ResNet-D paired over 8 seeds at 64 px, "
+                    "its images sized from a timed pilot"),
 }
 DEFAULT_BUDGET_S = 480.
 
@@ -44,12 +45,12 @@ def planned_seconds(budget_s:float=DEFAULT_BUDGET_S, # the whole run's time budg
 SIZES = {
     'full': dict(image_size=224, check_batch=8, eval_batches=(64, 256), train_batch=64, repeats=10, warmup=3, train_repeats=8,
                  compile=True, fit_arch='resnest14d', fit_size=32, fit_bs=128, fit_epochs=2, fit_subset=0, fit_lr=2e-3,
-                 dist_size=32, dist_bs=128, dist_subset=4000, claim_size=16, claim_bs=128, claim_epochs=2, claim_subset=0,
-                 claim_test=0, claim_max_seeds=16),
+                 dist_size=32, dist_bs=128, dist_subset=4000, claim_size=64, claim_bs=256, claim_epochs=5, claim_seeds=8,
+                 claim_pilot=2048, claim_min_images=2000, claim_max_images=0, claim_test=2000),
     'tiny': dict(image_size=32, check_batch=2, eval_batches=(2,), train_batch=2, repeats=2, warmup=1, train_repeats=2,
                  compile=False, fit_arch='resnest14d', fit_size=16, fit_bs=16, fit_epochs=1, fit_subset=400, fit_lr=2e-3,
-                 dist_size=16, dist_bs=16, dist_subset=160, claim_size=16, claim_bs=32, claim_epochs=1, claim_subset=300,
-                 claim_test=200, claim_max_seeds=2),
+                 dist_size=16, dist_bs=16, dist_subset=160, claim_size=28, claim_bs=32, claim_epochs=2, claim_seeds=2,
+                 claim_pilot=96, claim_min_images=64, claim_max_images=120, claim_test=100),
 }
 
 @dataclass
@@ -467,34 +468,72 @@ def check_verify(cfg:CheckSettings, ctx:dict, deadline:float) -> dict:
     return dict(checks=checks, skipped=skipped, rows=rows)
 
 # %% ../../nbs/45a_tools.device_check.ipynb
+def claim_images(per_image_s:float, # measured seconds per training image of one run (the pilot's time / its images)
+                 seconds:float, # time left for the claim's training runs
+                 seeds:int, # paired seeds
+                 epochs:int, # epochs per run
+                 lo:int, # fewest training images per epoch worth running
+                 hi:int, # most (the packed training images)
+                 arms:int=2, # variants per seed
+                 margin:float=0.85, # share of `seconds` planned (the rest: scheduling slack)
+                ) -> tuple:
+    "`(images per epoch, fits)`: the most images in `[lo, hi]` whose `arms x seeds x epochs` passes fit `margin x seconds`."
+    if not (per_image_s > 0 and seconds >= 0):
+        raise ValueError(f"per_image_s must be > 0 and seconds >= 0, got per_image_s={per_image_s!r}, seconds={seconds!r}")
+    if not 0 < lo <= hi: raise ValueError(f"need 0 < lo <= hi, got lo={lo!r}, hi={hi!r}")
+    n = int(margin * seconds / (arms * seeds * epochs * per_image_s))
+    return min(max(n, lo), hi), n >= lo
+
 def check_claim(cfg:CheckSettings, ctx:dict, deadline:float) -> dict:
-    "The classification claim, paired over as many seeds as the stage's time allows: mean difference, 95% interval, verdict."
+    "The classification claim at >= 2x2 attention context over `claim_seeds` seeds, its images sized from a timed pilot."
+    from resnest_nb.train.data import fashion_mnist_dls
+    from resnest_nb.train.ablation import grid_from_specs, build_variant, attention_context
+    from resnest_nb.train.robustness import dls_arrays
+    from resnest_nb.train.claims import run_paired, claims_table, family_verdicts, classification_trainer
     import pandas as pd
-    from resnest_nb.train.data import fashion_mnist_dls, heldout_dataloader
-    from resnest_nb.train.ablation import grid_from_specs
-    from resnest_nb.train.claims import run_paired, claims_table, classification_trainer
     dev, z = torch.device(cfg.device), cfg.sizes
-    dls = fashion_mnist_dls(size=z['claim_size'], bs=z['claim_bs'], path=cfg.fashion_mnist, train_subset=z['claim_subset'],
-                            valid_pct=0.01 if not cfg.tiny else 0.1, augment=False, seed=0, device=dev)
-    test_dl = heldout_dataloader(dls, n=z['claim_test'])
+    size, epochs, n_seeds, bs = z['claim_size'], z['claim_epochs'], z['claim_seeds'], z['claim_bs']
+    def data(n): return fashion_mnist_dls(size=size, bs=bs, path=cfg.fashion_mnist, train_subset=n, valid_pct=0.01,
+                                          augment=False, seed=0, device=dev)
     pair = grid_from_specs(['0s1x64d', '2s1x64d'], 'resnest14d')
-    train_fn = classification_trainer(dls, 'resnest14d', z['claim_epochs'], 2e-3, test_dl)
+    full = data(z['claim_max_images'])   # 0: every packed training image
+    test = dls_arrays(full, 'test', n=z['claim_test'])
+    # the pilot: two batches to warm up (allocator, cuDNN's algorithm search), then one timed epoch of the treatment arm
+    for n in (2 * bs, z['claim_pilot']):
+        pdls = data(n); sync_device(dev); t0 = time.monotonic()
+        classification_trainer(pdls, 'resnest14d', 1, 2e-3, test=test)('2s1x64d', pair['2s1x64d'], 0)
+        sync_device(dev); pilot_s = time.monotonic() - t0
+    per_image = pilot_s / len(pdls.train_ds)
+    n_img, fits = claim_images(per_image, max(0., deadline - time.monotonic()), n_seeds, epochs, z['claim_min_images'],
+                               len(full.train_ds) + len(full.valid_ds))
+    dls = data(n_img) if n_img < len(full.train_ds) + len(full.valid_ds) else full
+    train_fn = classification_trainer(dls, 'resnest14d', epochs, 2e-3, test=test)
     parts, per_seed = [], 0.
-    for seed in range(z['claim_max_seeds']):
+    for seed in range(n_seeds):   # all seeds were sized to fit; a slower device stops adding them at the deadline (>= 2)
         if seed >= 2 and time.monotonic() + per_seed > deadline: break
         t0 = time.monotonic()
         parts.append(run_paired(pair, train_fn, [seed], 'accuracy', 'claim ', log=lambda *a: None)[0])
         per_seed = time.monotonic() - t0
     runs = pd.concat(parts, ignore_index=True)
-    row = claims_table(runs, '0s1x64d', 'accuracy', 'classification').iloc[0]
-    claim = {k: (None if isinstance(v, float) and not math.isfinite(v) else (v.item() if hasattr(v, 'item') else v))
-             for k, v in row.to_dict().items() if k in ('treatment', 'baseline', 'n_seeds', 'treatment_mean', 'baseline_mean',
-                                                        'mean_diff', 'ci_low', 'ci_high', 'p_value', 'verdict')}
-    checks = [_check("seeds (an interval needs two)", len(runs) // 2, 2, '>='),
-              _check("best accuracy above 0.2 (chance is 0.1)", runs.accuracy.max(), 0.2, '>=')]
+    precision = str(runs.precision.iloc[0])
+    contexts = {n: attention_context(build_variant(ov, 'resnest14d', len(dls.vocab), 3), size) for n, ov in pair.items()}
+    regime = dict(image_size=size, epochs=epochs, train_images=len(dls.train_ds), precision=precision)
+    table = claims_table(runs, '0s1x64d', 'accuracy', 'classification', regime=regime, contexts=contexts)
+    row = family_verdicts(table).iloc[0]                 # Holm over the family (here the one claim) and the verdict at regime
+    def plain(v): return (None if v is None or (isinstance(v, float) and not math.isfinite(v))
+                          else v.item() if hasattr(v, 'item') else v)
+    claim = {k: plain(row[k]) for k in ('treatment', 'baseline', 'n_seeds', 'treatment_mean', 'baseline_mean', 'mean_diff',
+                                        'ci_low', 'ci_high', 'p_value', 'p_holm', 'survives_holm', 'converged', 'min_context',
+                                        'gain_last_treatment', 'gain_last_baseline', 'regime', 'verdict_at')}
+    claim['verdict'] = str(row['verdict'])
+    checks = [_check(f"seeds (planned {n_seeds}; an interval needs two)", len(runs) // 2, 2, '>='),
+              _check("best accuracy above 0.2 (chance is 0.1)", runs.accuracy.max(), 0.2, '>='),
+              _check("every split attention pools over >= 2x2", min(c for c in contexts.values() if c), 2, '>=')]
     return dict(checks=checks, skipped={}, claim=claim, seconds_per_seed=round(per_seed, 1), train_images=len(dls.train_ds),
-                test_images=len(test_dl.dataset), image_size=z['claim_size'], epochs=z['claim_epochs'],
-                runs=[{k: (v.item() if hasattr(v, 'item') else v) for k, v in r.items()} for r in runs.to_dict('records')])
+                test_images=len(test[0]), image_size=size, epochs=epochs, precision=precision,
+                sizing=dict(pilot_images=len(pdls.train_ds), pilot_s=round(pilot_s, 2), per_image_ms=round(1e3 * per_image, 4),
+                            images_drawn=n_img, fits=bool(fits), seeds_planned=n_seeds),
+                runs=[{k: plain(v) for k, v in r.items()} for r in runs.to_dict('records')])
 
 # %% ../../nbs/45a_tools.device_check.ipynb
 STAGE_FUNCTIONS = {'environment': check_environment, 'correctness': check_correctness, 'training': check_training,
@@ -569,11 +608,18 @@ def device_check_markdown(r:dict) -> str:
         s += [f"| {p} | {x['images']} | {x['correct']['1']} | {_fmt(x['emulated'])} | {x['images_per_s']} |" for p, x in v['rows'].items()]
     cl = r['stages'].get('claim', {})
     if cl.get('claim'):
-        c = cl['claim']
-        s += ["\n## The classification claim\n", f"{c.get('treatment')} - {c.get('baseline')} accuracy over {c['n_seeds']} seeds: "
-              f"{100 * c['mean_diff']:+.2f} points, 95% interval [{_fmt(None if c['ci_low'] is None else 100 * c['ci_low'])}, "
-              f"{_fmt(None if c['ci_high'] is None else 100 * c['ci_high'])}]: **{c['verdict']}** ({cl['train_images']} training images, "
-              f"{cl['image_size']} px, {cl['epochs']} epoch(s) per run)."]
+        c, z = cl['claim'], cl.get('sizing', {})
+        pts = lambda v: _fmt(None if v is None else 100 * v)
+        s += ["\n## The classification claim\n", f"{c.get('treatment')} - {c.get('baseline')} test accuracy, paired over "
+              f"{c['n_seeds']} seeds: {100 * c['mean_diff']:+.2f} points, "
+              f"95% interval [{pts(c['ci_low'])}, {pts(c['ci_high'])}], "
+              f"Holm-adjusted p {_fmt(c.get('p_holm'))}; both arms converged: {_fmt(c.get('converged'))} (last-epoch gains "
+              f"{pts(c.get('gain_last_treatment'))} and {pts(c.get('gain_last_baseline'))} points). "
+              f"**{c.get('verdict_at') or c['verdict']}**."]
+        if z: s.append(f"\nSized from a pilot: {z['pilot_images']} images in {z['pilot_s']} s ({z['per_image_ms']} ms "
+                       f"per image and run) gave {z['images_drawn']} images drawn (1% held out) for {z['seeds_planned']} "
+                       f"seeds x 2 arms x {cl['epochs']} epochs"
+                       + ("." if z['fits'] else ", the floor: the planned runs did not fit the stage's time."))
     return "\n".join(s) + "\n"
 
 def _write(r:dict, out:Path):

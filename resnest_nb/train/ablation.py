@@ -20,10 +20,11 @@ from .learner import format_duration
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['SWITCHES', 'PAPER_WIDTHS', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
-           'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant', 'AblationResult',
-           'summarize_seeds', 'run_ablation', 'place_labels', 'plot_tradeoff', 'write_ablation', 'attention_maps',
-           'plot_attention_maps', 'attention_preference', 'paper_table']
+__all__ = ['SWITCHES', 'PAPER_WIDTHS', 'REGIME', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
+           'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
+           'attention_context', 'AblationResult', 'summarize_seeds', 'run_ablation', 'paired_differences', 'resolution',
+           'best_variant', 'paper_top1', 'power_text', 'place_labels', 'plot_tradeoff', 'write_ablation',
+           'attention_maps', 'plot_attention_maps', 'attention_preference', 'paper_table']
 
 # %% ../../nbs/13_train.ablation.ipynb
 SWITCHES = ('deep_stem', 'avg_down', 'avd', 'avd_first')
@@ -223,6 +224,24 @@ def train_variant(overrides:dict, # the variant
                 model=learn.model.eval())
 
 # %% ../../nbs/13_train.ablation.ipynb
+def attention_context(model:nn.Module, # a classifier or backbone, possibly with `SplitAttention` blocks
+                      input_size:int, # square input side, px
+                      in_chans:int=3, # input channels
+                     ) -> int|None:
+    "Side of the smallest feature map any `SplitAttention` block pools over for one `input_size` image (None: none)."
+    sides, hooks = [], [m.register_forward_hook(lambda mod, i, o: sides.append(min(o.shape[-2:])))
+                        for m in model.modules() if isinstance(m, SplitAttention)]
+    if not hooks: return None
+    was_training = model.training
+    try:
+        model.eval()
+        with torch.no_grad(): model(torch.zeros(1, in_chans, input_size, input_size))
+    finally:
+        for h in hooks: h.remove()
+        model.train(was_training)
+    return int(min(sides))
+
+# %% ../../nbs/13_train.ablation.ipynb
 @dataclass
 class AblationResult:
     "Per-seed runs, per-variant summary and the last trained model of each variant."
@@ -230,15 +249,19 @@ class AblationResult:
     summary: pd.DataFrame
     models: dict
 
-def summarize_seeds(runs:pd.DataFrame, # one row per (variant, seed) with an `accuracy` column
+REGIME = ('image_size', 'epochs', 'train_images', 'precision', 'min_context')   # the regime columns of every row
+
+def summarize_seeds(runs:pd.DataFrame, # one row per (variant, seed) with an `accuracy` column (and the `REGIME` columns)
               complexity:pd.DataFrame|None=None, # from `complexity_table`
               latency:pd.DataFrame|None=None, # from `measure_latency`
              ) -> pd.DataFrame:
-    "Mean, std (ddof=1; 0 for one seed) and count of accuracy per variant, joined with complexity and latency."
+    "Mean, std (ddof=1; 0 for one seed) and count of accuracy per variant, its regime, joined with complexity and latency."
     order = list(dict.fromkeys(runs.variant))
     g = runs.groupby('variant', sort=False).accuracy
     s = pd.DataFrame({'acc_mean': g.mean(), 'acc_std': g.std(ddof=1).fillna(0.), 'n_seeds': g.count(),
                       'train_s': runs.groupby('variant', sort=False).train_s.mean()}).loc[order]
+    for c in REGIME:
+        if c in runs.columns: s[c] = pd.Series([runs.loc[runs.variant == v, c].iloc[0] for v in order], order, dtype=object)
     for extra in (latency, complexity):
         if extra is not None: s = extra.join(s, how='right')
     return s
@@ -254,27 +277,129 @@ def run_ablation(grid:dict, # `{name: overrides}`
                  eval_dl=None, # where accuracy is measured (default: `dls.valid`)
                  bn_batches:int=20, # see `train_variant`
                  label_smoothing:float=0.1, # see `train_variant`
+                 precision:str='auto', # training precision, see `train_variant`
                 ) -> AblationResult:
-    "Train every variant with every seed, time them side by side, and summarize."
+    "Train every variant with every seed, time them side by side, and summarize (each row with its regime)."
     if not grid: raise ValueError("grid is empty")
     seeds = list(seeds) if isinstance(seeds, (list, tuple, range)) else [seeds]
     if not seeds: raise ValueError("seeds is empty: give at least one seed")
     if reference is not None and reference not in grid: raise ValueError(f"reference={reference!r} is not in the grid: {list(grid)}")
     in_chans, size, n_classes = _data_geometry(dls)
+    fresh = {n: build_variant(ov, arch, n_classes, in_chans) for n, ov in grid.items()}
+    ctx = {n: attention_context(m, size, in_chans) for n, m in fresh.items()}
     rows, models = [], {}
     n_runs, t0 = len(grid) * len(seeds), time.time()
     for name, ov in grid.items():
         for seed in seeds:
-            r = train_variant(ov, dls, arch, epochs, lr, seed, eval_dl, bn_batches, label_smoothing)
+            r = train_variant(ov, dls, arch, epochs, lr, seed, eval_dl, bn_batches, label_smoothing, precision)
             models[name] = r.pop('model')
-            rows.append(dict(variant=name, seed=seed, **r))
+            rows.append(dict(variant=name, seed=seed, **r, image_size=size, epochs=epochs, train_images=len(dls.train_ds),
+                             min_context=ctx[name]))
             done = len(rows); left = (time.time() - t0) / done * (n_runs - done)
             print(f"[{done}/{n_runs}] {name} seed {seed}: accuracy {r['accuracy']:.4f} ({r['train_s']:.0f} s; ETA {format_duration(left)})", flush=True)
     runs = pd.DataFrame(rows)
+    runs['min_context'] = pd.Series([ctx[v] for v in runs.variant], dtype=object)   # None (radix 0) stays None, not NaN
     cx = complexity_table(grid, arch, size, in_chans, n_classes)
-    fresh = {n: build_variant(ov, arch, n_classes, in_chans) for n, ov in grid.items()}
     lat = measure_latency(fresh, size, in_chans, repeats=latency_repeats, reference=reference)
     return AblationResult(runs, summarize_seeds(runs, cx, lat), models)
+
+# %% ../../nbs/13_train.ablation.ipynb
+def paired_differences(runs:pd.DataFrame, # one row per (variant, seed): columns variant, seed and `metric`
+                       metric:str='accuracy', # the score (higher is better)
+                       confidence:float=0.95, # two-sided level of the intervals
+                       scale:float=100., # differences are multiplied by this (100: accuracy in points)
+                       published:dict|pd.Series|None=None, # a published score per variant, in the scaled units (`paper_top1`)
+                      ) -> pd.DataFrame:
+    "Every pair `a - b` of variants (grid order), paired by seed: means, mean difference, SD, t interval, `paper_diff`."
+    from scipy import stats
+    for c in ('variant', 'seed', metric):
+        if c not in runs.columns: raise ValueError(f"runs has no column {c!r}; columns: {list(runs.columns)}")
+    if not 0 < confidence < 1: raise ValueError(f"confidence must be in (0, 1), got confidence={confidence!r}")
+    order = list(dict.fromkeys(runs.variant))
+    wide = runs.pivot_table(index='seed', columns='variant', values=metric, aggfunc='first')
+    pub = pd.Series(published if published is not None else {}, dtype=float)
+    rows = []
+    for a, b in itertools.combinations(order, 2):
+        pair = wide[[a, b]].dropna()
+        d, n = (pair[a] - pair[b]).to_numpy(np.float64) * scale, len(pair)
+        sd = float(d.std(ddof=1)) if n >= 2 else None
+        half = float(stats.t.ppf(0.5 + confidence / 2, n - 1)) * sd / math.sqrt(n) if n >= 2 else None
+        mean = float(d.mean()) if n else None
+        rows.append(dict(a=a, b=b, n_seeds=n, mean_a=float(pair[a].mean()) * scale if n else None,
+                         mean_b=float(pair[b].mean()) * scale if n else None, mean_diff=mean, sd_diff=sd,
+                         ci_low=None if half is None else mean - half, ci_high=None if half is None else mean + half,
+                         paper_diff=float(pub[a] - pub[b]) if a in pub.index and b in pub.index else None))
+    cols = ['a', 'b', 'n_seeds', 'mean_a', 'mean_b', 'mean_diff', 'sd_diff', 'ci_low', 'ci_high', 'paper_diff']
+    df = pd.DataFrame(rows, columns=cols)
+    df[cols[3:]] = df[cols[3:]].astype(float)
+    df['separated'] = (df.ci_low > 0) | (df.ci_high < 0)          # the interval excludes 0 (False where there is none)
+    return df
+
+def resolution(pairs:pd.DataFrame, # from `paired_differences`
+               confidence:float=0.95, # the intervals' level
+              ) -> dict:
+    "Seeds, pooled SD of the paired differences (RMS over pairs) and the half-width of the paired t interval at it."
+    from scipy import stats
+    ok = pairs.dropna(subset=['sd_diff'])
+    n = int(ok.n_seeds.min()) if len(ok) else int(pairs.n_seeds.max()) if len(pairs) else 0
+    if not len(ok) or n < 2: return dict(n_seeds=n, sd_diff=None, half_width=None, t_crit=None)
+    sd = float(np.sqrt(np.mean(np.square(ok.sd_diff))))
+    t = float(stats.t.ppf(0.5 + confidence / 2, n - 1))
+    return dict(n_seeds=n, sd_diff=sd, half_width=t * sd / math.sqrt(n), t_crit=t)
+
+def best_variant(pairs:pd.DataFrame, # from `paired_differences`
+                ) -> dict:
+    "`best`: the variant whose interval against every other lies above 0, else None; `top` (highest mean) and `tied` with it."
+    if not len(pairs): raise ValueError("pairs is empty: a best variant needs at least two variants")
+    means = pd.concat([pairs.set_index('a').mean_a, pairs.set_index('b').mean_b]).groupby(level=0).first()
+    top = str(means.idxmax())
+    def above(v, w):   # v's interval against w lies above 0
+        r = pairs[(pairs.a == v) & (pairs.b == w)]
+        if len(r): return bool(r.ci_low.iloc[0] > 0)
+        r = pairs[(pairs.a == w) & (pairs.b == v)]
+        return bool(r.ci_high.iloc[0] < 0)
+    others = [w for w in means.index if w != top]
+    best = top if all(above(top, w) for w in others) else None
+    tied = [top] + [w for w in means.sort_values(ascending=False).index if w != top and not above(top, w)]
+    return dict(best=best, top=top, top_mean=float(means[top]), tied=tied if best is None else [top])
+
+def paper_top1(variants, # variant names such as '2s1x64d'
+               prefix:str='resnest50_fast_', # release name = prefix + variant
+              ) -> pd.Series:
+    "The published ImageNet top-1 (points) of every variant with a release record `prefix + variant` (`models.releases`)."
+    return pd.Series({v: RELEASES[prefix + v].metric('top1') for v in variants if prefix + v in RELEASES}, dtype=float,
+                     name='paper_top1')
+
+# %% ../../nbs/13_train.ablation.ipynb
+def _pts(v): return f"{v:.1f}" if abs(v) >= 0.95 else f"{v:.2f}"
+
+def power_text(pairs:pd.DataFrame, # from `paired_differences` (in points)
+               regime:str='', # the regime as a phrase, e.g. `train.claims.regime_text(...)`
+               confidence:float=0.95, # the intervals' level
+              ) -> str:
+    "What the seeds resolve, the paper's differences beside it, and the best variant or those the budget cannot tell apart."
+    res, bv = resolution(pairs, confidence), best_variant(pairs)
+    at = f"At {regime}, " if regime else ""
+    if res['half_width'] is None:
+        s = (f"{at}{res['n_seeds']} seed{'s give' if res['n_seeds'] != 1 else ' gives'} no interval: the run resolves "
+             f"no difference between variants")
+    else:
+        s = (f"{at}the run resolves differences of about ±{_pts(res['half_width'])} points (half-width of the "
+             f"{100 * confidence:g}% paired t interval over {res['n_seeds']} seeds at the pooled seed-to-seed SD of the "
+             f"paired differences, {_pts(res['sd_diff'])} points)")
+    pd_ = pairs.paper_diff.dropna().abs()
+    if len(pd_):
+        span = f"{pd_.min():.2f}" if len(pd_) == 1 else f"{pd_.min():.2f}-{pd_.max():.2f}"
+        s += (f"; the paper's difference{'s' if len(pd_) > 1 else ''} between these variants (ImageNet top-1, "
+              f"ResNeSt-50-fast) {'are' if len(pd_) > 1 else 'is'} {span} points")
+    s += ". "
+    if bv['best'] is not None:
+        return s + f"`{bv['best']}` is best: its paired interval against every other variant lies above 0."
+    n_sep = int(pairs.separated.sum())
+    return s + (f"No variant is best (above every other in its paired interval): the budget cannot tell apart "
+                f"{', '.join(f'`{v}`' for v in bv['tied'])} (the top mean, `{bv['top']}` at {bv['top_mean']:.1f}%, and every "
+                f"variant whose interval against it holds 0); {n_sep} of {len(pairs)} pairwise intervals exclude 0, "
+                f"before any multiplicity correction.")
 
 # %% ../../nbs/13_train.ablation.ipynb
 _XLABELS = {'mmacs': 'multiply-adds (M)', 'latency_ms': 'CPU latency (ms, median)', 'latency_ratio': 'latency / reference',

@@ -12,8 +12,7 @@ import torch
 import torch.nn as nn
 from scipy import stats
 from ..models.resnest import count_params, count_flops
-from ..models.split_attention import SplitAttention
-from .ablation import train_variant, measure_latency
+from .ablation import train_variant, measure_latency, attention_context
 from .robustness import (EpochScores, accuracy_on_arrays, fixed_batches, robustness_scores,
                                          robustness_summary)
 from ..core.verdicts import Verdict, CLAIM_VERDICTS, claim_verdict
@@ -21,9 +20,9 @@ from ..core.io import check_int, save_json
 from ..core.precision import resolve_training_precision
 
 # %% auto 0
-__all__ = ['METHOD', 'MIN_TOL', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'attention_context',
-           'curve_converged', 'regime_text', 'model_costs', 'claims_table', 'family_verdicts', 'plot_claims',
-           'plot_pairs', 'paired_curve', 'plot_paired_curve', 'classification_trainer']
+__all__ = ['METHOD', 'MIN_TOL', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'curve_converged',
+           'regime_text', 'model_costs', 'claims_table', 'family_verdicts', 'plot_claims', 'plot_pairs', 'paired_curve',
+           'plot_paired_curve', 'classification_trainer']
 
 # %% ../../nbs/14_train.claims.ipynb
 METHOD = "paired t: mean of the per-seed differences +- t(0.975, n-1) * sd / sqrt(n), Student t from scipy.stats.t"
@@ -80,14 +79,16 @@ def holm(p_values, # one p-value per claim of the family (None/NaN: no test, lef
          alpha:float=0.05, # the family-wise error rate
         ) -> tuple:
     "Holm-adjusted p-values and whether each claim survives at `alpha` (NaN and False where there was no test)."
-    from statsmodels.stats.multitest import multipletests
     p = np.array([np.nan if v is None else float(v) for v in p_values], dtype=np.float64)
     if not 0 < alpha < 1: raise ValueError(f"alpha must be in (0, 1), got alpha={alpha!r}")
     if ((p < 0) | (p > 1)).any(): raise ValueError(f"p-values must lie in [0, 1], got {p.tolist()}")
     adj, keep = np.full(len(p), np.nan), np.zeros(len(p), dtype=bool)
     ok = np.isfinite(p)
     if ok.any():
-        keep[ok], adj[ok] = multipletests(p[ok], alpha=alpha, method='holm')[:2]
+        q = p[ok]; order = np.argsort(q, kind='stable'); m = len(q)
+        stepped = np.minimum(np.maximum.accumulate((m - np.arange(m)) * q[order]), 1.)   # (m-k+1) p_(k), made monotone
+        adj[np.flatnonzero(ok)[order]] = stepped
+        keep[ok] = adj[ok] <= alpha
     return adj, keep
 
 # %% ../../nbs/14_train.claims.ipynb
@@ -151,23 +152,6 @@ def run_paired(variants:dict, # `{name: overrides}`, e.g. `grid_from_specs(['0s1
     return pd.DataFrame(rows), models
 
 # %% ../../nbs/14_train.claims.ipynb
-def attention_context(model:nn.Module, # a classifier or backbone, possibly with `SplitAttention` blocks
-                      input_size:int, # square input side, px
-                      in_chans:int=3, # input channels
-                     ) -> int|None:
-    "Side of the smallest feature map any `SplitAttention` block pools over for one `input_size` image (None: none)."
-    sides, hooks = [], [m.register_forward_hook(lambda mod, i, o: sides.append(min(o.shape[-2:])))
-                        for m in model.modules() if isinstance(m, SplitAttention)]
-    if not hooks: return None
-    was_training = model.training
-    try:
-        model.eval()
-        with torch.no_grad(): model(torch.zeros(1, in_chans, input_size, input_size))
-    finally:
-        for h in hooks: h.remove()
-        model.train(was_training)
-    return int(min(sides))
-
 MIN_TOL = 0.001   # the convergence tolerance is at least 0.1 points (as a fraction)
 
 def curve_converged(curves, # per-seed learning curves of one arm (each a list: the score after every epoch)
