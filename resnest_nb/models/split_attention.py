@@ -25,10 +25,11 @@ class RadixSoftmax(nn.Module):
         self.radix, self.cardinality = radix, cardinality
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        b = x.size(0)
-        if self.radix == 1: return torch.sigmoid(x).reshape(b, -1)
-        x = x.reshape(b, self.cardinality, self.radix, -1).transpose(1, 2)  # (B, R, K, C/K)
-        return F.softmax(x, dim=1).reshape(b, -1)
+        x = x.flatten(1)                       # (B, R*C); sizes by index, no -1: an empty batch works too
+        if self.radix == 1: return torch.sigmoid(x)
+        b, n = x.shape[0], x.shape[1]
+        x = x.view(b, self.cardinality, self.radix, n // (self.cardinality * self.radix)).transpose(1, 2)  # (B, R, K, C/K)
+        return F.softmax(x, dim=1).reshape(b, n)
 
     def extra_repr(self): return f"radix={self.radix}, cardinality={self.cardinality}"
 

@@ -80,6 +80,9 @@ def add_resnest_config(cfg:CN, # a detectron2 config, e.g. `detectron2.config.ge
     r.AVG_DOWN = False         # average-pool downsampling in the shortcut, ResNet-D (forced on when RADIX > 1)
     r.RADIX = 1                # splits per cardinal group; 1: plain 3x3 conv (no split attention), as in the fork
     r.BOTTLENECK_WIDTH = 64    # channels per cardinal group at res2; NUM_GROUPS is the cardinality
+    # a stock key: ResNeSt strides in the 3x3 conv (or its average pool), as every released config says; detectron2's
+    # default True is the MSRA layout (set it back to True for detectron2's own MSRA ResNets, R-50.pkl, read with this cfg)
+    r.STRIDE_IN_1X1 = False
     # ours
     r.NAME = ""                # a model of `resnest_nb.models.resnest.list_models()`; when set it defines the architecture
     r.STEM_WIDTH = 0           # width of the deep stem (0: the fork's rule, 32 for depth <= 50 else 64)
