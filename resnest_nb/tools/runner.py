@@ -450,14 +450,14 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     store = runs_dir/TINY_DIR if tiny else runs_dir
     run = run_name or name
     _check_run_name(run)
-    values = resolve_params(name, params, files, tiny, exp_dir)
-    nb = experiment_path(name, exp_dir)
-    spec = notebook_params(nb)
     partial, final = partial_dir(store, run), store/run
     for p in (final, partial):
         if p.is_symlink():
             raise ValueError(f"{_shown(p, root)} is a symbolic link (to {os.readlink(p)}): the run store writes only real folders, "
                              "so that run.json and metrics.json name where the files are; remove the link, or choose another --name")
+    values = resolve_params(name, params, files, tiny, exp_dir)
+    nb = experiment_path(name, exp_dir)
+    spec = notebook_params(nb)
     if final.exists() and not tiny and not force:
         raise ValueError(f"run {run!r} already exists in {display_path(final, root)}/ and a finished run is never replaced "
                          f"silently: choose another --name, or pass --force to replace it (the old run is moved to "
