@@ -166,7 +166,7 @@ def _not_a_checkpoint(path:Path) -> str|None:
     except UnicodeDecodeError:
         try: head[:-3].decode('utf-8')    # a multi-byte character cut at the end
         except UnicodeDecodeError: return None
-    if head and not head.strip(): return None
+    if (head and not head.strip()) or any(b < 32 and b not in b'\t\n\r\f' for b in head): return None   # control bytes: binary
     kind = 'an empty file' if not head else f"a text file ({path.stat().st_size} bytes, starting {head[:32]!r})"
     return (f"refusing to load {path}: it is {kind}, not a PyTorch checkpoint (torch.save writes a zip archive); "
             "was the wrong file passed, or did a download save an error page?")
