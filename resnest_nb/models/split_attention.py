@@ -71,6 +71,8 @@ def check_batch_statistics(x:torch.Tensor, # the batch about to be normalised ov
     "Refuse a batch of one where `norm` would normalise the split attention's pooled `(1, D, 1, 1)` vector with batch statistics."
     if not isinstance(norm, nn.modules.batchnorm._BatchNorm) or not (norm.training or norm.running_mean is None): return
     if isinstance(x, torch.fx.Proxy) or x.shape[0] != 1: return   # fx: no values yet (the BatchNorm checks when run)
+    if 'Sync' in type(norm).__name__ and torch.distributed.is_available() and torch.distributed.is_initialized() \
+       and torch.distributed.get_world_size() > 1: return            # SyncBN: the statistics span every process's batch
     raise ValueError(
         f"a batch of 1 cannot train the split attention: {where} (a BatchNorm) normalises the pooled attention input, of shape "
         f"(1, {norm.num_features}, 1, 1), over the batch, and one value per channel has no batch statistics. Ways out: "
