@@ -4,7 +4,7 @@
 
 # %% ../../nbs/02_models.weights.ipynb 3
 from __future__ import annotations
-import hashlib, os, pickle, re, warnings, zipfile
+import hashlib, http.client, os, pickle, re, socket, warnings, zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,16 +112,24 @@ def download_checkpoint(url:str|tuple, # URL, or several URLs serving the same f
             check_release_file(dst)
             return verify_sha256(dst, sha256)
         except ValueError as e:
-            warnings.warn(f"deleting the corrupt cached file and downloading it again: {e}")
+            why = str(e).split(': a corrupt')[0].split(': refusing')[-1].removeprefix('refusing ')
+            warnings.warn(f"the cached file is corrupt, so it is deleted and downloaded again ({why})")
             dst.unlink()
     dst.parent.mkdir(parents=True, exist_ok=True)
-    errors = []
+    errors, offline = [], False
     for u in urls:
         try:
             _fetch(u, dst, sha256, progress)
             return dst
-        except (URLError, OSError) as e: errors.append(f"{u}: {e}")
-    raise RuntimeError("could not download the checkpoint from any of its URLs:\n  " + "\n  ".join(errors))
+        except (URLError, OSError, http.client.HTTPException) as e:
+            reason = getattr(e, 'reason', e)
+            if isinstance(reason, socket.gaierror): reason, offline = f"the host {urlparse(u).hostname!r} does not resolve", True
+            elif isinstance(reason, (ConnectionError, TimeoutError, socket.timeout)): offline = True
+            errors.append(f"{u}: {reason}")
+    hint = (" This machine seems to have no network (or the host is wrong)." if offline else "") + (
+        f" Download the file where there is a network and pass its path instead (weights='path/to/{dst.name}'), "
+        f"or put it in the cache as {dst}")
+    raise RuntimeError("could not download the checkpoint from any of its URLs:\n  " + "\n  ".join(errors) + "\n" + hint.strip())
 
 # %% ../../nbs/02_models.weights.ipynb
 _WRAPPER_KEYS = ('state_dict', 'model_state_dict', 'model', 'net', 'network', 'module')
@@ -151,6 +159,18 @@ def safe_globals() -> list:
     return [L, core.multiarray._reconstruct, core.multiarray.scalar, np.ndarray, np.dtype,
             *[getattr(np.dtypes, d) for d in np.dtypes.__all__]]
 
+def _not_a_checkpoint(path:Path) -> str|None:
+    "What `path` is when it is text (a config, a log, an HTML error page saved as a checkpoint) or empty; else None."
+    with open(path, 'rb') as f: head = f.read(64)
+    try: head.decode('utf-8')
+    except UnicodeDecodeError:
+        try: head[:-3].decode('utf-8')    # a multi-byte character cut at the end
+        except UnicodeDecodeError: return None
+    if (head and not head.strip()) or any(b < 32 and b not in b'\t\n\r\f' for b in head): return None   # control bytes: binary
+    kind = 'an empty file' if not head else f"a text file ({path.stat().st_size} bytes, starting {head[:32]!r})"
+    return (f"refusing to load {path}: it is {kind}, not a PyTorch checkpoint (torch.save writes a zip archive); "
+            "was the wrong file passed, or did a download save an error page?")
+
 def safe_torch_load(path, # checkpoint file written by `torch.save`
                     map_location='cpu', # where tensors go
                    ):
@@ -159,14 +179,16 @@ def safe_torch_load(path, # checkpoint file written by `torch.save`
     try:
         with torch.serialization.safe_globals(safe_globals()): return torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as e:
+        if 'GLOBAL' not in str(e) and (what := _not_a_checkpoint(path)): raise ValueError(what) from e
         lines = [l.strip() for l in str(e).splitlines() if l.strip()]
         why = next((l for l in lines if 'GLOBAL' in l or 'nsupported' in l), lines[0] if lines else type(e).__name__)
         why = why.split('WeightsUnpickler error: ')[-1].split('. Please use')[0]
         raise ValueError(f"refusing to load {path}: it holds pickled objects beyond tensors and plain containers, and "
                          f"unpickling them could run code ({why}). Load it with torch.load(weights_only=False) only if "
                          f"you trust where it came from, and re-save its state_dict().") from e
-    except (RuntimeError, EOFError, zipfile.BadZipFile, OSError) as e:
-        if isinstance(e, FileNotFoundError): raise
+    except (RuntimeError, EOFError, zipfile.BadZipFile, OSError, KeyError, IndexError, ValueError, TypeError) as e:
+        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)): raise
+        if (what := _not_a_checkpoint(path)): raise ValueError(what) from e   # torch.load says e.g. `KeyError: 101`
         size = path.stat().st_size
         raise ValueError(f"cannot read the checkpoint {path} ({size} bytes): truncated, corrupt or not a PyTorch "
                          f"checkpoint ({type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''})") from e
@@ -268,14 +290,20 @@ def load_state_dict_from(source, # a release name, checkpoint path, URL, or an a
 # %% ../../nbs/02_models.weights.ipynb
 def _ignored(key, ignore): return any(key.startswith(p) for p in ignore)
 
+def _kind(dtype:torch.dtype) -> str:
+    return 'complex' if dtype.is_complex else 'float' if dtype.is_floating_point else 'bool' if dtype == torch.bool else 'integer'
+
 def state_dict_diff(model:nn.Module, sd:Mapping, ignore=()) -> dict:
-    "Keys of `model` missing from `sd`, keys of `sd` unknown to `model`, and keys whose shapes differ, ignoring prefixes `ignore`."
+    "Keys of `model` missing from `sd`, keys of `sd` unknown to `model`, keys whose shapes differ and keys of another kind of dtype (integer for float, ...), ignoring prefixes `ignore`."
     own = model.state_dict()
     missing = [k for k in own if k not in sd and not _ignored(k, ignore) and not k.endswith('num_batches_tracked')]
     unexpected = [k for k in sd if k not in own and not _ignored(k, ignore)]
     shapes = [(k, tuple(sd[k].shape), tuple(v.shape)) for k, v in own.items()
               if k in sd and not _ignored(k, ignore) and sd[k].shape != v.shape]
-    return dict(missing=missing, unexpected=unexpected, shape_mismatch=shapes)
+    # an integer tensor in a float slot (or the reverse) would load with its values converted (truncated): refused
+    dtypes = [(k, sd[k].dtype, v.dtype) for k, v in own.items() if k in sd and not _ignored(k, ignore)
+              and isinstance(sd[k], torch.Tensor) and _kind(sd[k].dtype) != _kind(v.dtype)]
+    return dict(missing=missing, unexpected=unexpected, shape_mismatch=shapes, dtype_mismatch=dtypes)
 
 def _describe(diff, strict):
     parts = []
@@ -284,6 +312,10 @@ def _describe(diff, strict):
     if diff['shape_mismatch']:
         parts.append(f"{len(diff['shape_mismatch'])} shape mismatch(es): " +
                      brief_list([(k, f"checkpoint {list(a)} vs model {list(b)}") for k, a, b in diff['shape_mismatch']]))
+    if diff.get('dtype_mismatch'):
+        parts.append(f"{len(diff['dtype_mismatch'])} dtype mismatch(es), which would load converted (an integer tensor in a "
+                     "float slot loses its fractions): " +
+                     brief_list([(k, f"checkpoint {a} vs model {b}") for k, a, b in diff['dtype_mismatch']]))
     return parts
 
 # %% ../../nbs/02_models.weights.ipynb
@@ -321,7 +353,8 @@ def load_state_dict_checked(model:nn.Module, # model to load into (modified in p
     if problems:
         name = getattr(model, 'name', type(model).__name__)
         raise ValueError(f"checkpoint {str(where)!r} does not fit {name}: " + "; ".join(problems) +
-                         ("" if strict or not diff['shape_mismatch'] else " (strict=False does not skip shape mismatches)") +
+                         ("" if strict or not (diff['shape_mismatch'] or diff['dtype_mismatch']) else
+                          " (strict=False does not skip shape or dtype mismatches)") +
                          ". Is it for another architecture or number of classes? Use ignore=('fc.',) to keep a new head.")
     model.load_state_dict(sd, strict=False)
     return model

@@ -25,7 +25,7 @@ def _add_run_args(p, with_name=True):
     p.add_argument('-f', '--file', action='append', default=[], metavar='PARAMS.yaml', help="YAML file of parameters (repeatable)")
     p.add_argument('--name', dest='run_name', default=None, help="run name: outputs go to runs/RUN_NAME/ (default: the experiment name)")
     p.add_argument('--tiny', action='store_true', help="use NAME.tiny.yaml, the test suite's tiny parameters (the run goes to runs/tiny/RUN_NAME/)")
-    p.add_argument('--force', action='store_true', help="replace a finished run of the same name (the old one is moved to runs/.replaced/)")
+    p.add_argument('--force', action='store_true', help="replace a finished run of the same name, or start an unfinished one over (the old folder is moved to runs/.replaced/)")
     p.add_argument('--resume', action='store_true', help="continue a failed/killed run in runs/.RUN_NAME.partial/ (resume=True)")
     p.add_argument('--no-progress', action='store_true', help="do not stream the notebook's output (epochs, losses, ETA)")
 

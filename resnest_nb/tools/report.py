@@ -12,10 +12,10 @@ from ..core.tables import markdown_table, format_value
 from ..core.verdicts import Verdict, CLAIM_VERDICTS
 from ..models.releases import RELEASES, FIGURES
 from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
-from .results import load_runs, experiment_kind, flatten_metrics, headline_metrics
+from .results import load_runs, malformed_runs, experiment_kind, flatten_metrics, headline_metrics
 
 # %% auto 0
-__all__ = ['EXPECTED', 'NOT_RUNNABLE', 'CONTEXT_PAIR', 'CONTEXT_SETS', 'PAPER_CLAIM', 'gather_runs', 'honest_verdicts',
+__all__ = ['EXPECTED', 'NOT_RUNNABLE', 'CONTEXT_PAIR', 'CONTEXT_SETS', 'PAPER_CLAIM', 'Runs', 'gather_runs', 'honest_verdicts',
            'run_tables', 'published_pairs', 'with_differences', 'section_abstract', 'section_setup',
            'section_published', 'section_claims', 'section_ablation', 'section_other', 'section_not_run',
            'section_context', 'section_device', 'attention_figure', 'section_attention', 'markdown_to_html',
@@ -43,15 +43,21 @@ NOT_RUNNABLE = [
 ]
 _SKIP_KINDS = ('report', 'results')
 
+class Runs(list):
+    "The runs of a report, and `malformed`: `[(name, kind, why)]` of those whose metrics.json could not be read."
+    malformed = ()
+
 def gather_runs(runs_dir, # folder whose sub-folders are runs
                 exclude:tuple=_SKIP_KINDS, # experiment kinds that are reports, not results
                 include_tiny:bool=False, # also the tiny runs (smoke tests), labelled; by default they are left out
                ) -> list:
     "`[dict(name, kind, metrics, dir, caveats, provenance, record)]` for every readable run in `runs_dir` (missing folder: none, with a warning)."
     runs_dir = Path(runs_dir)
-    return [dict(name=n, kind=experiment_kind(m), metrics=m, dir=runs_dir/n, caveats=run_caveats(runs_dir/n, m),
-                 provenance=provenance_line(runs_dir/n), record=run_record(runs_dir/n))
-            for n, m in load_runs(runs_dir, missing_ok=True, include_tiny=include_tiny) if experiment_kind(m) not in exclude]
+    runs = Runs(dict(name=n, kind=experiment_kind(m), metrics=m, dir=runs_dir/n, caveats=run_caveats(runs_dir/n, m),
+                     provenance=provenance_line(runs_dir/n), record=run_record(runs_dir/n))
+                for n, m in load_runs(runs_dir, missing_ok=True, include_tiny=include_tiny) if experiment_kind(m) not in exclude)
+    runs.malformed = malformed_runs(runs_dir, include_tiny)   # found but unreadable: named where a section would say "missing"
+    return runs
 
 def honest_verdicts(df:pd.DataFrame, # a table with a `verdict` column (the `verify_*` runs)
                     caveats:list, # the run's `run_caveats`
@@ -116,7 +122,10 @@ def _fig(run:dict, name:str, out_dir:Path, caption:str='') -> str:
 
 def _of(runs, *kinds): return [r for r in runs if r['kind'] in kinds]
 
-def _missing(kind:str) -> str:
+def _missing(kind:str, runs=None) -> str:
+    bad = [(n, why) for n, k, why in getattr(runs, 'malformed', ()) if k == kind or (not k and n.split('/')[-1] == kind)]
+    if bad: return "".join(f"_unreadable: the `{kind}` run `{n}` was found, but its metrics.json is malformed ({why}); "
+                           "fix or re-run it._\n" for n, why in bad)
     return f"_missing: no `{kind}` run was found ({EXPECTED.get(kind, 'not run')})._\n"
 
 _FRACTIONS = {'accuracy', 'miou', 'pixel_acc', 'ap', 'ap50', 'ap75', 'top1'}   # metrics in [0, 1]: differences in points
@@ -209,11 +218,11 @@ def section_published(runs:list, out_dir:Path) -> str:
          "and our models' parameters and multiply-adds against the published ones.\n", "\n### Complexity (from the ablation run)\n"]
     tabs = [Path(r['dir'])/'paper_table.md' for r in _of(runs, 'ablation') if (Path(r['dir'])/'paper_table.md').is_file()]
     s.append("Parameters (M) and multiply-adds (G, 224 px) counted on our models beside the published figures, differences "
-             "in %:\n\n" + tabs[0].read_text() if tabs else _missing('ablation'))
+             "in %:\n\n" + tabs[0].read_text() if tabs else _missing('ablation', runs))
     for kind in [k for k in EXPECTED if k.startswith('verify_')]:
         s.append(f"\n### {kind}\n")
         found = _of(runs, kind)
-        if not found: s.append(_missing(kind)); continue
+        if not found: s.append(_missing(kind, runs)); continue
         for r in found:
             tabs = run_tables(r['metrics'])
             heads = headline_metrics(flatten_metrics(r['metrics']))
@@ -232,7 +241,7 @@ def section_claims(runs:list, out_dir:Path) -> str:
     "The claim tests: table with intervals and verdicts, method, and the forest and per-seed plots."
     s = ["## Claim tests\n"]
     found = _of(runs, 'claims')
-    if not found: return s[0] + '\n' + _missing('claims')
+    if not found: return s[0] + '\n' + _missing('claims', runs)
     for r in found:
         m = r['metrics']; p = m.get('parameters', {})
         s.append(f"Run `{r['name']}`: {p.get('treatment', '?')} (ResNeSt) against {p.get('baseline', '?')} (ResNet-D) built from "
@@ -255,7 +264,7 @@ def section_ablation(runs:list, out_dir:Path) -> str:
     "The ablation's variant table, its accuracy-versus-cost plots and the paper's complexity table beside ours."
     s = ["## Ablation\n"]
     found = _of(runs, 'ablation')
-    if not found: return s[0] + '\n' + _missing('ablation')
+    if not found: return s[0] + '\n' + _missing('ablation', runs)
     for r in found:
         m = r['metrics']; p = m.get('parameters', {})
         s.append(f"Run `{r['name']}`: {len(m.get('variants', []))} variants of {p.get('arch', '?')}, seeds {p.get('seeds', '?')}, "
@@ -271,7 +280,7 @@ def section_other(runs:list, out_dir:Path, kinds=('train_classifier', 'segment_n
     for kind in list(kinds) + sorted({r['kind'] for r in runs} - known):
         s.append(f"\n### {kind}\n")
         found = _of(runs, kind)
-        if not found: s.append(_missing(kind)); continue
+        if not found: s.append(_missing(kind, runs)); continue
         for r in found:
             heads = headline_metrics(flatten_metrics(r['metrics']))
             s.append(f"Run `{r['name']}`:\n\n" + (markdown_table(pd.DataFrame([dict(metric=k, value=x) for k, x in heads.items()]), 4)
@@ -434,7 +443,7 @@ def section_attention(runs:list, out_dir:Path, n_images:int=3) -> str:
         s.append(f"Run `{r['name']}` ({r['metrics'].get('parameters', {}).get('arch', '?')}): the weight each split gets, per channel "
                  f"(first 64), in every split-attention block, for {n_images} test images.\n" + _img(path, out_dir, 'attention maps'))
         return "\n".join(s)
-    return s[0] + '\n' + (_missing('train_classifier') if not _of(runs, 'train_classifier') else "\n".join(s[1:]))
+    return s[0] + '\n' + (_missing('train_classifier', runs) if not _of(runs, 'train_classifier') else "\n".join(s[1:]))
 
 # %% ../../nbs/44_tools.report.ipynb
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;line-height:1.45}

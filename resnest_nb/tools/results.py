@@ -12,8 +12,8 @@ from ..core.tables import markdown_table
 from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 
 # %% auto 0
-__all__ = ['HEADLINE_KEYS', 'flatten_metrics', 'load_runs', 'experiment_kind', 'results_table', 'headline_metrics',
-           'plot_results', 'setting_tables', 'write_results']
+__all__ = ['HEADLINE_KEYS', 'flatten_metrics', 'load_runs', 'malformed_runs', 'experiment_kind', 'results_table',
+           'headline_metrics', 'plot_results', 'setting_tables', 'write_results']
 
 # %% ../../nbs/43_tools.results.ipynb
 _PARAM_KEYS = ('parameters', 'params', 'config')
@@ -39,6 +39,19 @@ def flatten_metrics(d:dict, # a parsed metrics.json
     return out
 
 # %% ../../nbs/43_tools.results.ipynb
+def _metrics_files(runs_dir:Path, include_tiny:bool) -> list:
+    "The `metrics.json` of every published run (not hidden folders; tiny runs only if asked)."
+    files = sorted(runs_dir.glob("*/metrics.json")) + (sorted((runs_dir/TINY_DIR).glob("*/metrics.json")) if include_tiny else [])
+    # hidden: a run still being written (`.<run>.partial/`), or replaced (`.replaced/`); a tiny run left in the main folder
+    return [f for f in files if not f.parent.name.startswith('.') and (include_tiny or not run_record(f.parent)['tiny'])]
+
+def _read_metrics(f:Path) -> tuple:
+    "`(metrics dict, None)`, or `(None, why it cannot be read)`."
+    try: d = json.loads(f.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError) as e: return None, f"{type(e).__name__}: {e}"
+    if not isinstance(d, dict): return None, f"expected a JSON object, got {type(d).__name__}"
+    return d, None
+
 def load_runs(runs_dir, # folder whose sub-folders are runs
               missing_ok:bool=False, # a missing `runs_dir` gives no runs (with a warning) instead of an error
               include_tiny:bool=False, # also the tiny runs (`runs_dir/tiny/*`, named `tiny/<run>`); by default they are left out
@@ -50,17 +63,23 @@ def load_runs(runs_dir, # folder whose sub-folders are runs
             warnings.warn(f"runs_dir={str(runs_dir)!r} does not exist: no runs to gather"); return []
         raise ValueError(f"runs_dir={str(runs_dir)!r} is not a directory")
     runs = []
-    files = sorted(runs_dir.glob("*/metrics.json")) + (sorted((runs_dir/TINY_DIR).glob("*/metrics.json")) if include_tiny else [])
-    for f in files:
-        if f.parent.name.startswith('.'): continue   # hidden: a run still being written (`.<run>.partial/`), or replaced (`.replaced/`)
-        if not include_tiny and run_record(f.parent)['tiny']: continue   # a tiny run left in the main folder (before runs/tiny/)
-        try: d = json.loads(f.read_text())
-        except (json.JSONDecodeError, UnicodeDecodeError, OSError) as e:
-            warnings.warn(f"skipping malformed metrics file {f}: {e}"); continue
-        if not isinstance(d, dict):
-            warnings.warn(f"skipping malformed metrics file {f}: expected a JSON object, got {type(d).__name__}"); continue
+    for f in _metrics_files(runs_dir, include_tiny):
+        d, why = _read_metrics(f)
+        if why: warnings.warn(f"skipping malformed metrics file {f}: {why}"); continue
         runs.append((f.parent.relative_to(runs_dir).as_posix(), d))
     return runs
+
+def malformed_runs(runs_dir, # folder whose sub-folders are runs
+                   include_tiny:bool=False, # also the tiny runs
+                  ) -> list:
+    "`[(run_name, kind, why)]` for the runs `load_runs` skips because their metrics.json cannot be read (kind from their `run.json`, else '')."
+    runs_dir = Path(runs_dir)
+    if not runs_dir.is_dir(): return []
+    out = []
+    for f in _metrics_files(runs_dir, include_tiny):
+        _, why = _read_metrics(f)
+        if why: out.append((f.parent.relative_to(runs_dir).as_posix(), run_record(f.parent).get('experiment') or '', why))
+    return out
 
 # %% ../../nbs/43_tools.results.ipynb
 _KIND_KEYS = ('experiment', 'kind', 'task')

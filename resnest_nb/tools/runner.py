@@ -4,13 +4,14 @@
 
 # %% ../../nbs/40_tools.runner.ipynb 3
 from __future__ import annotations
-import ast, contextlib, difflib, errno, functools, json, logging, os, re, shutil, sys, tempfile, time, warnings
+import ast, contextlib, difflib, errno, functools, json, logging, os, re, shutil, signal, sys, tempfile, threading, time, warnings, weakref
 from unittest import mock
 from dataclasses import dataclass
 from pathlib import Path
 import nbformat, yaml
 import resnest_nb
 from ..core.io import save_json
+from ..core.tables import brief_list
 from ..core.runs import TINY_DIR, REPLACED_DIR, git_state, find_root, repo_root
 from ..core.precision import cpu_capability
 from ..core.timing import load_average
@@ -18,7 +19,8 @@ from ..core.timing import load_average
 # %% auto 0
 __all__ = ['experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index', 'parameters_cell',
            'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params', 'resolve_params',
-           'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'quiet_kernel_manager', 'run_experiment']
+           'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'quiet_kernel_manager',
+           'interrupt_kernels', 'RunStopped', 'CtrlC', 'run_experiment']
 
 # %% ../../nbs/40_tools.runner.ipynb
 def experiments_dir(root=None) -> Path:
@@ -130,11 +132,29 @@ def coerce_param(p:Param, value, where:str='') -> object:
     return v
 
 # %% ../../nbs/40_tools.runner.ipynb
+class _ParamsLoader(yaml.SafeLoader):
+    "`yaml.SafeLoader` for parameter files: no aliases (refused before they expand, so no alias bomb), no duplicate keys."
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            ev = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"YAML aliases (*{ev.anchor}) are not allowed in a parameter file: "
+                                              "write the values out", ev.start_mark)
+        return super().compose_node(parent, index)
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for k, _ in node.value:
+            key = self.construct_object(k, deep=True)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r} (first on line {seen[key] + 1}): "
+                                                        "a parameter is set once per file", k.start_mark)
+            seen.setdefault(key, k.start_mark.line)
+        return super().construct_mapping(node, deep)
+
 def read_yaml_params(path) -> dict:
     "A flat YAML mapping of parameter -> value (`-f` files and `<name>.tiny.yaml`)."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"parameter file not found: {path}")
-    try: d = yaml.safe_load(path.read_text()) or {}
+    try: d = yaml.load(path.read_text(), Loader=_ParamsLoader) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, 'problem_mark', None) or getattr(e, 'context_mark', None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -143,6 +163,7 @@ def read_yaml_params(path) -> dict:
             tag = re.search(r"'tag:yaml.org,2002:([^']*)'", what)
             raise ValueError(f"{where}: {'!!' + tag.group(1) if tag else what} tags are not allowed: a parameter file holds plain values "
                              "(numbers, strings, lists, mappings), never Python objects") from None
+        if what.startswith(('duplicate key', 'YAML aliases')): raise ValueError(f"{where}: {what}") from None
         raise ValueError(f"{where}: not valid YAML ({what}); a parameter file is lines of `name: value`") from None
     if not isinstance(d, dict): raise ValueError(f"{path} must hold a YAML mapping of parameter: value, got a {type(d).__name__}")
     return d
@@ -185,8 +206,8 @@ _RUN_NAME = re.compile(r'[A-Za-z0-9][A-Za-z0-9_.=-]*')
 
 def _check_run_name(run:str):
     if not isinstance(run, str) or not _RUN_NAME.fullmatch(run) or run.endswith('.partial') or run == TINY_DIR:
-        raise ValueError(f"run name must be letters, digits and _ . = - (not starting with '.', ending in .partial or "
-                         f"being {TINY_DIR!r}), got {run!r}")
+        raise ValueError(f"run name must be ASCII letters (a-z, A-Z), digits and _ . = - (not starting with '.', ending in "
+                         f".partial or being {TINY_DIR!r}), got {run!r}")
 
 def partial_dir(runs_dir, run:str) -> Path:
     "Where run `run` is executed before it is published as `runs_dir/run`."
@@ -261,15 +282,60 @@ def _tagged_copy(nb_path:Path):
         yield Path(d)/nb_path.name
 
 # %% ../../nbs/40_tools.runner.ipynb
+_LIVE_KERNELS = weakref.WeakSet()   # the kernel managers of the notebooks this process is running
+
 @functools.cache
 def quiet_kernel_manager() -> type:
-    "jupyter_client's `AsyncKernelManager`, without the SIGINT it sends a kernel before asking it to shut down."
+    "jupyter_client's `AsyncKernelManager`, without the SIGINT it sends a kernel before asking it to shut down; its live kernels are known to `interrupt_kernels`."
     from jupyter_client.manager import AsyncKernelManager
     class ShutdownWithoutInterrupt(AsyncKernelManager):
         async def _async_interrupt_kernel(self):
             if self.shutting_down: return   # called by shutdown_kernel: the notebook has ended, nothing runs
             await super()._async_interrupt_kernel()
+        async def _async_post_start_kernel(self, **kw):
+            await super()._async_post_start_kernel(**kw)
+            _LIVE_KERNELS.add(self)
     return ShutdownWithoutInterrupt
+
+def interrupt_kernels() -> int:
+    "Send SIGINT to the process group of every live kernel `quiet_kernel_manager` started (what Jupyter's interrupt does); how many."
+    n = 0
+    for km in list(_LIVE_KERNELS):
+        p = getattr(km, 'provisioner', None)
+        pgid, proc = getattr(p, 'pgid', None), getattr(p, 'process', None)
+        try:
+            if pgid: os.killpg(pgid, signal.SIGINT); n += 1
+            elif proc is not None and proc.poll() is None: proc.send_signal(signal.SIGINT); n += 1
+        except OSError: pass   # it has just ended
+    return n
+
+class RunStopped(Exception):
+    "Raised before a cell starts once Ctrl-C was pressed (the kernel was idle, or its cell caught the interrupt)."
+
+class CtrlC:
+    """While a notebook runs: the first Ctrl-C interrupts its kernel (the running cell stops with `KeyboardInterrupt`,
+    and the kernel shuts down as after any failed cell) and no further cell starts; a second Ctrl-C stops at once."""
+    def __init__(self): self.count, self._old = 0, None
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread(): self._old = signal.signal(signal.SIGINT, self._handler)
+        return self
+    def __exit__(self, *exc):
+        if self._old is not None: signal.signal(signal.SIGINT, self._old)
+    def _handler(self, signum, frame):
+        self.count += 1
+        if self.count > 1: raise KeyboardInterrupt
+        print("\nresnest-nb: Ctrl-C: stopping the notebook (press Ctrl-C again to stop at once) ...", file=sys.stderr, flush=True)
+        interrupt_kernels()
+    def before_cell(self, **kwargs):
+        "nbclient's `on_cell_execute` hook: no cell starts after a Ctrl-C."
+        if self.count: raise RunStopped("Ctrl-C: no further cell is run")
+
+class _DeadKernelNoise(logging.Filter):
+    "asyncio's 'Task exception was never retrieved' for nbclient's polling tasks of a kernel killed after a second Ctrl-C."
+    def filter(self, record):
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (record.getMessage().startswith('Task exception was never retrieved') and type(exc).__name__ == 'DeadKernelError')
+logging.getLogger('asyncio').addFilter(_DeadKernelNoise())
 
 # %% ../../nbs/40_tools.runner.ipynb
 def _utc() -> str: return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
@@ -357,6 +423,17 @@ def _resume_command(name, run, argv_params, files, tiny) -> str:
 _KERNEL_WARNINGS = ','.join(filter(None, [os.environ.get('PYTHONWARNINGS'), 'ignore:`torch.jit.script` is deprecated:FutureWarning',
                                           'ignore:IProgress not found:Warning']))
 
+def _saved_files(partial:Path, name:str) -> list:
+    "What an earlier attempt saved in `partial`: every file but its executed notebook and the temporaries (`.pid`, `.*.tmp`)."
+    if not partial.is_dir(): return []
+    return sorted(f.relative_to(partial).as_posix() for f in partial.rglob('*') if f.is_file() and
+                  f != partial/f'{name}.ipynb' and f != partial/'.pid' and not (f.name.startswith('.') and f.name.endswith('.tmp')))
+
+def _shown(p:Path, root:Path) -> str:
+    "`p` relative to `root` without resolving links (to name the link itself)."
+    try: return str(p.relative_to(root))
+    except ValueError: return str(p)
+
 def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipynb`)
                    params=None, # parameter overrides, `{key: value}` (strings are parsed like papermill's `-p`)
                    files=(), # YAML parameter files
@@ -367,7 +444,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
                    exp_dir=None, # folder of the experiment notebooks (default: `root/nbs/experiments`)
                    runs_dir=None, # where runs go (default: `root/runs`)
                    progress:bool=True, # stream what the notebook prints (epochs, losses, ETA) to this process's stdout/stderr
-                   force:bool=False, # replace a finished run of the same name (it is moved to `runs/.replaced/`, not deleted)
+                   force:bool=False, # replace a finished run, or start an unfinished one over (the old folder is moved to `runs/.replaced/`, not deleted)
                   ) -> Path:
     "Execute experiment `name` with papermill into `runs_dir/<run_name>/` (tiny: `runs_dir/tiny/<run_name>/`), atomically; returns that folder."
     root = Path(root) if root is not None else repo_root()
@@ -376,10 +453,14 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     store = runs_dir/TINY_DIR if tiny else runs_dir
     run = run_name or name
     _check_run_name(run)
+    partial, final = partial_dir(store, run), store/run
+    for p in (final, partial):
+        if p.is_symlink():
+            raise ValueError(f"{_shown(p, root)} is a symbolic link (to {os.readlink(p)}): the run store writes only real folders, "
+                             "so that run.json and metrics.json name where the files are; remove the link, or choose another --name")
     values = resolve_params(name, params, files, tiny, exp_dir)
     nb = experiment_path(name, exp_dir)
     spec = notebook_params(nb)
-    partial, final = partial_dir(store, run), store/run
     if final.exists() and not tiny and not force:
         raise ValueError(f"run {run!r} already exists in {display_path(final, root)}/ and a finished run is never replaced "
                          f"silently: choose another --name, or pass --force to replace it (the old run is moved to "
@@ -388,10 +469,22 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     if resume:
         if not partial.is_dir(): raise ValueError(f"nothing to resume: {partial} does not exist (resume continues a failed or killed run)")
         if 'resume' in spec: values['resume'] = True
+    saved, earlier = ([] if resume else _saved_files(partial, name)), None
+    if saved and not tiny and not force:   # nothing an earlier attempt saved is discarded without a word
+        ck = _last_checkpoint(partial) if 'resume' in spec else None
+        what = f"a checkpoint from epoch {ck['epoch']} of {ck['n_epoch']} and " if ck and ck['epoch'] else ""
+        raise ValueError(f"run {run!r} has an unfinished earlier attempt in {display_path(partial, root)}/, which saved {what}"
+                         f"{len(saved)} file(s) ({brief_list(saved)}); nothing of it is discarded silently: "
+                         + (f"continue it with --resume ({_resume_command(name, run, params, files, tiny)}), or " if ck else "")
+                         + f"pass --force to start over (the earlier attempt is moved to {display_path(runs_dir/REPLACED_DIR, root)}/)")
     try:
-        if not resume:
-            if partial.exists(): shutil.rmtree(partial)
-            partial.mkdir(parents=True)
+        if not resume and partial.exists():
+            if saved and force:
+                earlier = runs_dir/REPLACED_DIR/f"{partial.name[1:]}-{time.strftime('%Y%m%dT%H%M%S', time.gmtime(partial.stat().st_mtime))}"
+                earlier.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(partial, earlier)
+            else: shutil.rmtree(partial)
+        if not partial.exists(): partial.mkdir(parents=True)
         (partial/'.pid').write_text(str(os.getpid()))
     except OSError as e:
         raise OSError(e.errno, f"cannot write the run folder {partial}: {e.strerror or e}. The runs folder must be writable: "
@@ -401,21 +494,27 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     values['out_dir'] = shown
     import papermill as pm
     out_nb = partial/f'{name}.ipynb'
+    if saved and tiny: print(f"discarded the unfinished earlier tiny run's {len(saved)} file(s) ({brief_list(saved)})")
+    if earlier is not None: print(f"the unfinished earlier attempt ({len(saved)} file(s)) was moved to {display_path(earlier, root)}/")
     print(f"running {nb.name} -> {display_path(final, root)}/ with {values}" + (" (tiny: a smoke test, kept apart in runs/tiny/)" if tiny else ""))
     has_resume = 'resume' in spec
-    try:
-        with _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
-            pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
-                                stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
-                                kernel_name='python3', kernel_manager_class=quiet_kernel_manager())
-    except KeyboardInterrupt:
+    def interrupted():
         ck = _last_checkpoint(partial)
         at = (f"the last checkpoint is from epoch {ck['epoch']} of {ck['n_epoch']} ({display_path(ck['file'], root)})" if ck and ck['epoch']
               else "no checkpoint was written yet")
-        raise RunInterrupted(f"interrupted (Ctrl-C): experiment {name!r} stopped; {at}. Nothing was published; the partial run "
-                             f"is in {shown}/. " + (f"Continue it with: {_resume_command(name, run, params, files, tiny)}" if has_resume and ck
-                             else "Run it again to start over.")) from None
+        saved_now = _saved_files(partial, name)
+        return RunInterrupted(f"interrupted (Ctrl-C): experiment {name!r} stopped; {at}. Nothing was published; the partial run "
+                              f"is in {shown}/. " + (f"Continue it with: {_resume_command(name, run, params, files, tiny)}" if has_resume and ck
+                              else "Run it again with --force to start over." if saved_now and not tiny else "Run it again to start over."))
+    ctrl_c = CtrlC()
+    try:
+        with ctrl_c, _tagged_copy(nb) as src, _quiet_papermill_params(), mock.patch.dict(os.environ, {'PYTHONWARNINGS': _KERNEL_WARNINGS}):
+            pm.execute_notebook(str(src), str(out_nb), parameters=values, cwd=str(root), progress_bar=False,
+                                stdout_file=sys.stdout if progress else None, stderr_file=sys.stderr if progress else None,
+                                kernel_name='python3', kernel_manager_class=quiet_kernel_manager(), on_cell_execute=ctrl_c.before_cell)
+    except (KeyboardInterrupt, RunStopped): raise interrupted() from None
     except pm.PapermillExecutionError as e:
+        if ctrl_c.count: raise interrupted() from None   # the cell stopped by the interrupt (KeyboardInterrupt, or what it caused)
         where = f"experiment {name!r} failed in cell {e.exec_count}: {e.ename}: {e.evalue}"
         if e.ename == 'MissingInputError':
             raise ExperimentError(f"experiment {name!r} cannot run: {e.evalue}\nNothing was published (the notebook with this "
@@ -433,6 +532,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         raise ExperimentError(f"{where}\nThe executed notebook (with the traceback) and partial outputs are in {shown}/; "
                               f"nothing was published; {hint}.") from None
     except Exception as e:
+        if ctrl_c.count: raise interrupted() from None
         raise ExperimentError(f"experiment {name!r} could not run: {type(e).__name__}: {e}; partial outputs in {shown}/") from e
     if not (partial/'metrics.json').is_file():
         raise ExperimentError(f"experiment {name!r} finished but wrote no metrics.json into out_dir; outputs kept in {shown}/")

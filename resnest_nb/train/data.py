@@ -4,7 +4,7 @@
 
 # %% ../../nbs/10_train.data.ipynb 3
 from __future__ import annotations
-import gzip, math, warnings
+import gzip, math, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -27,7 +27,7 @@ from ..models.weights import file_sha256
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_CLASSES', 'read_idx', 'ImageArrays', 'load_fashion_mnist',
            'load_mnist_digits', 'dataset_digest', 'ArrayImage', 'ArrayLabel', 'GreyToRGB', 'ResizeBatch',
            'RandomShiftFlip', 'array_dls', 'fashion_mnist_dls', 'heldout_dataloader', 'TrainAugment', 'EvalResizeCrop',
-           'resnest_train_augment', 'to_rgb', 'open_image', 'image_folder_dls']
+           'resnest_train_augment', 'to_rgb', 'open_image', 'symlink_loops', 'image_folder_dls']
 
 # %% ../../nbs/10_train.data.ipynb
 FASHION_MNIST_DIR = Path('/usr/share/datasets/fashion-mnist')
@@ -268,12 +268,31 @@ def open_image(fn) -> PILImage:
                          "(delete it, or pass skip_corrupt=True to skip unreadable images)") from e
     return PILImage.create(rgb)
 
+def symlink_loops(root, # a folder
+                 ) -> list:
+    "`(link, its target)` for every folder link under `root` that points to a folder containing it: a loop, which a walk following links goes round and round."
+    loops = []
+    for dirpath, dirnames, _ in os.walk(root, followlinks=True):
+        here, keep = os.path.realpath(dirpath), []
+        for dname in dirnames:
+            link = os.path.join(dirpath, dname)
+            target = os.path.realpath(link)
+            if os.path.islink(link) and (here == target or here.startswith(target.rstrip(os.sep) + os.sep)):
+                loops.append((Path(link), os.readlink(link)))
+            else: keep.append(dname)
+        dirnames[:] = keep                               # never into a loop
+    return loops
+
 def _folder_items(path, train, valid, skip_corrupt):
     "Image files under `path/train` and `path/valid`, checked for the problems that would fail later, less clearly."
     for split in (train, valid):
         if not (path/split).is_dir():
             raise ValueError(f"expected a folder {path/split} with one sub-folder per class (ImageNet layout "
                              f"{path}/{train}/<class>/*.jpg and {path}/{valid}/<class>/*.jpg)")
+    loops = [l for s in (train, valid) for l in symlink_loops(path/s)]
+    if loops:   # fastai's get_image_files follows links: each image would be listed again on every turn of the loop
+        raise ValueError(f"{len(loops)} folder link(s) under {path} point back to a folder containing them, a loop that would list "
+                         f"the same images many times: " + ', '.join(f"{l} -> {t}" for l, t in loops[:5]) + "; remove the link(s)")
     files = get_image_files(path, folders=[train, valid])
     if skip_corrupt:
         from fastai.vision.utils import verify_images

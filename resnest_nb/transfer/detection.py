@@ -224,6 +224,25 @@ class VOCDetection(torch.utils.data.Dataset):
         return img, dict(boxes=r['boxes'].clone(), labels=r['labels'].clone())
 
 # %% ../../nbs/22_transfer.detection.ipynb
+def _is_number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+def _segmentation_problem(seg, width:int, height:int) -> str|None:
+    "What is wrong with a COCO `segmentation` (polygons, or RLE of the image's size), or None."
+    if isinstance(seg, list):
+        for i, poly in enumerate(seg):
+            if not (isinstance(poly, list) and len(poly) >= 6 and len(poly) % 2 == 0 and all(map(_is_number, poly))):
+                return (f"polygon {i} must be a list of an even number (>= 6) of finite x, y coordinates, got "
+                        f"{poly!r:.60}" + (f" ({len(poly)} numbers)" if isinstance(poly, list) else ""))
+        return None
+    if isinstance(seg, dict):
+        size, counts = seg.get('size'), seg.get('counts')
+        if not (isinstance(size, list) and len(size) == 2 and isinstance(counts, (list, str))):
+            return f"an RLE needs 'size' [height, width] and 'counts', got keys {sorted(seg)}"
+        if size != [height, width]:
+            return f"the RLE is {size[0]}x{size[1]} (height x width) but its image is {height}x{width}"
+        return None
+    return f"'segmentation' must be a list of polygons or an RLE dict, got {type(seg).__name__}"
+
 def check_coco(data:dict, # a parsed COCO annotation file
                where='the annotation file', # its path, for messages
               ) -> dict:
@@ -231,7 +250,7 @@ def check_coco(data:dict, # a parsed COCO annotation file
     def fail(msg): raise ValueError(f"{where}: {msg}")
     for key in ('images', 'annotations', 'categories'):
         if not isinstance(data.get(key), list): fail(f"'{key}' must be a list, got {type(data.get(key)).__name__}")
-    img_ids, cat_ids = {}, set()
+    img_ids, cat_ids, sizes = {}, set(), {}
     for im in data['images']:
         if not isinstance(im, dict) or 'id' not in im: fail(f"an image entry without an 'id': {im!r:.80}")
         if im['id'] in img_ids: fail(f"image id {im['id']!r} appears twice ({img_ids[im['id']]!r} and {im.get('file_name')!r})")
@@ -239,7 +258,7 @@ def check_coco(data:dict, # a parsed COCO annotation file
         if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in (w, h)):
             fail(f"image id {im['id']!r} ({im.get('file_name')!r}): width and height must be positive integers, got {w!r}x{h!r}")
         if not isinstance(im.get('file_name'), str) or not im['file_name']: fail(f"image id {im['id']!r} has no 'file_name'")
-        img_ids[im['id']] = im['file_name']
+        img_ids[im['id']], sizes[im['id']] = im['file_name'], (w, h)
     for c in data['categories']:
         if not isinstance(c, dict) or 'id' not in c or 'name' not in c: fail(f"a category needs an 'id' and a 'name', got {c!r:.80}")
         if c['id'] in cat_ids: fail(f"category id {c['id']!r} appears twice")
@@ -257,6 +276,8 @@ def check_coco(data:dict, # a parsed COCO annotation file
         if not (isinstance(b, list) and len(b) == 4 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in b)):
             fail(f"annotation id {aid!r}: 'bbox' must be 4 numbers [x, y, width, height], got {b!r}")
         if not all(math.isfinite(v) for v in b): fail(f"annotation id {aid!r}: 'bbox' {b} has NaN or inf coordinates")
+        if a.get('segmentation') not in (None, []) and (why := _segmentation_problem(a['segmentation'], *sizes[a['image_id']])):
+            fail(f"annotation id {aid!r} (image id {a['image_id']!r}): {why}")
     return data
 
 # %% ../../nbs/22_transfer.detection.ipynb
@@ -292,13 +313,19 @@ class COCODetection(torch.utils.data.Dataset):
         idx = keep.nonzero().flatten().tolist()
         t = dict(boxes=boxes[keep], labels=torch.tensor([self.cat_ids.index(anns[i]['category_id']) + 1 for i in idx], dtype=torch.int64))
         if self.masks:
+            none = [anns[i].get('id') for i in idx if anns[i].get('segmentation') in (None, [])]
+            if none: raise ValueError(f"{where}: masks=True but annotation id(s) {none[:5]} have no 'segmentation'")
             ms = [self.coco.annToMask(anns[i]) for i in idx]
             t['masks'] = torch.from_numpy(np.stack(ms)) if ms else torch.zeros(0, info['height'], info['width'], dtype=torch.uint8)
         return t
     def __len__(self): return len(self.img_ids)
     def __getitem__(self, i):
         info = self.coco.imgs[self.img_ids[i]]
-        return _image_tensor(self.image_dir / info['file_name']), {k: v.clone() for k, v in self.targets[i].items()}
+        img = _image_tensor(self.image_dir / info['file_name'])
+        if tuple(img.shape[1:]) != (info['height'], info['width']):   # its boxes were checked against the annotation's size
+            raise ValueError(f"{self.image_dir / info['file_name']}: image is {img.shape[2]}x{img.shape[1]} but its annotation "
+                             f"(image id {info['id']!r} in {self.ann_file}) says {info['width']}x{info['height']}")
+        return img, {k: v.clone() for k, v in self.targets[i].items()}
 
 # %% ../../nbs/22_transfer.detection.ipynb
 def tile_detection(image:torch.Tensor, # (3, H, W) image

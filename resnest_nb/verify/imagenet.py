@@ -29,8 +29,8 @@ __all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAG
            'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels', 'read_val_labels',
            'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'EvalSet', 'eval_set', 'eval_set_sources',
            'set_classes', 'eval_set_samples', 'foolbox_eval_set', 'ClassSubset', 'topk_correct', 'shard_indices',
-           'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'verify_release',
-           'save_verification', 'main', 'demo_checkpoint']
+           'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table',
+           'check_verify_params', 'verify_release', 'save_verification', 'main', 'demo_checkpoint']
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 RELEASE_MODELS = [r.name for r in releases('classification') if r.metric('top1') is not None]
@@ -517,6 +517,19 @@ def verification_table(rows:list) -> str:
     return '\n'.join(out)
 
 # %% ../../nbs/30_verify.imagenet.ipynb
+def check_verify_params(models, # model names
+                        protocol:str='release', # 'release' or 'common'
+                        precision:str='fp32', # 'fp32', 'bf16' or 'fp16'
+                        emulated:bool=False, # allow a precision the device only emulates
+                        device=None, # None: this rank's GPU if any, else the CPU
+                       ) -> list:
+    "The model names as a list, after checking them, `protocol` and `precision`: what fails before any data or checkpoint is looked for."
+    models = [models] if isinstance(models, str) else list(models)
+    for n in models: model_config(n)                                     # unknown names fail here, with suggestions
+    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got protocol={protocol!r}")
+    precision_dtype(precision, resolve_device(device), emulated)
+    return models
+
 def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the release)
                    data_dir='data/imagenet', # the validation images (val/<wnid>/ or flat), or their parent
                    labels=None, # flat layout: devkit folder / ground-truth file / LOC_val_solution.csv (None: found next to the images)
@@ -536,10 +549,7 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
                    dataset:str='imagenet', # the test set (`EVAL_SETS`): ImageNet val, or imagenet-v2, -r, -a, -sketch in their published layouts
                   ) -> list:
     "Evaluate the checkpoints of `models` on `dataset` (ImageNet val by default) with `protocol`; a row per model (also written to `out_dir`)."
-    models = [models] if isinstance(models, str) else list(models)
-    for n in models: model_config(n)                                     # unknown names fail here, with suggestions
-    if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got protocol={protocol!r}")
-    precision_dtype(precision, resolve_device(device), emulated)               # before any data or checkpoint is touched
+    models = check_verify_params(models, protocol, precision, emulated, device)   # before any data or checkpoint is touched
     s = eval_set(dataset)
     samples, mask = eval_set_samples(data_dir, dataset, labels), set_classes(dataset)
     if mask is not None: samples = [(p, mask.index(y)) for p, y in samples]   # ImageNet-R/-A: the position among its classes
