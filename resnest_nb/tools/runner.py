@@ -490,6 +490,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
         raise OSError(e.errno, f"cannot write the run folder {partial}: {e.strerror or e}. The runs folder must be writable: "
                       f"fix its permissions (or free space), or work in a checkout of your own (--root)") from None
     shown, started, t0 = display_path(partial, root), _utc(), time.time()
+    git_at_start = git_state(root)   # the code the run starts with (a commit made while it runs is not its code)
     load_start = load_average()   # 1/5/15-min load averages: was the machine shared while this ran?
     values['out_dir'] = shown
     import papermill as pm
@@ -545,7 +546,8 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     overridden = {k: v for k, v in values.items() if k not in ('out_dir', 'resume')}
     save_json(dict(experiment=name, run=run, tiny=tiny, resumed=resume, replaced=bool(force and final.exists()),
                    parameters=effective, overridden=overridden, out_dir=final_shown, partial_dir=shown,
-                   notebook=f'{name}.ipynb', git=git_state(root), versions=_versions(),
+                   notebook=f'{name}.ipynb', git=git_at_start, versions=_versions(),
+                   **({'git_at_end': g} if (g := git_state(root)) != git_at_start else {}),
                    environment=_environment(metrics if isinstance(metrics, dict) else {}, effective, load_start),
                    data=_data_record(metrics if isinstance(metrics, dict) else {}, effective, root),
                    started=started, ended=_utc(), seconds=round(time.time() - t0, 1)), partial/'run.json')
