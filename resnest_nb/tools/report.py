@@ -133,7 +133,7 @@ _FRACTIONS = {'accuracy', 'miou', 'pixel_acc', 'ap', 'ap50', 'ap75', 'top1'}   #
 def _scale(metric) -> tuple:
     "`(factor, unit)` turning a difference in `metric` into what the report prints: points for a fraction in [0, 1]."
     m = str(metric or '').lower()
-    return (100, ' points') if m in _FRACTIONS or 'accuracy' in m else (1, '')
+    return (100, ' points') if m in _FRACTIONS or 'accuracy' in m or m.startswith('acc_') else (1, '')   # acc_noise, ...
 
 def _claim_sentence(c:dict) -> str:
     scale, unit = _scale(c.get('metric'))
