@@ -20,11 +20,12 @@ from .learner import format_duration
 from ..core.io import check_int
 
 # %% auto 0
-__all__ = ['SWITCHES', 'PAPER_WIDTHS', 'REGIME', 'check_variant', 'parse_variant', 'variant_name', 'make_grid', 'grid_from_specs',
-           'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
-           'attention_context', 'AblationResult', 'summarize_seeds', 'run_ablation', 'paired_differences', 'resolution',
-           'best_variant', 'paper_top1', 'power_text', 'place_labels', 'plot_tradeoff', 'write_ablation',
-           'attention_maps', 'plot_attention_maps', 'attention_preference', 'paper_table']
+__all__ = ['SWITCHES', 'PAPER_WIDTHS', 'MIN_TOL', 'REGIME', 'check_variant', 'parse_variant', 'variant_name', 'make_grid',
+           'grid_from_specs', 'build_variant', 'complexity_table', 'measure_latency', 'recalibrate_bn', 'train_variant',
+           'attention_context', 'curve_converged', 'AblationResult', 'summarize_seeds', 'run_ablation',
+           'paired_differences', 'resolution', 'best_variant', 'paper_top1', 'power_text', 'place_labels',
+           'plot_tradeoff', 'write_ablation', 'attention_maps', 'plot_attention_maps', 'attention_preference',
+           'paper_table']
 
 # %% ../../nbs/13_train.ablation.ipynb
 SWITCHES = ('deep_stem', 'avg_down', 'avd', 'avd_first')
@@ -209,7 +210,7 @@ def train_variant(overrides:dict, # the variant
                   precision:str='auto', # training precision, as in `resnest_learner` ('auto': what the device does natively)
                   cbs=None, # more fastai callbacks for this run (e.g. per-epoch scoring)
                  ) -> dict:
-    "Train a fresh variant and return `accuracy`, `valid_loss`, `train_s` and the trained `model`."
+    "Train a fresh variant; `accuracy`, `valid_loss`, `train_s`, the validation accuracy after every epoch (`curve`) and the `model`."
     check_int('epochs', epochs)
     in_chans, _, n_classes = _data_geometry(dls)
     seed_everything(seed)
@@ -219,9 +220,11 @@ def train_variant(overrides:dict, # the variant
     with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     train_s = time.perf_counter() - t0
     if bn_batches: recalibrate_bn(learn.model, dls.train, bn_batches)
+    names = [n for n in learn.recorder.metric_names[1:] if n != 'time']
+    curve = [float(v[names.index('accuracy')]) for v in learn.recorder.values] if 'accuracy' in names else None
     with learn.no_bar(): valid_loss, acc = learn.validate(dl=eval_dl)[:2]
     return dict(accuracy=float(acc), valid_loss=float(valid_loss), train_s=train_s, precision=learn.precision,
-                model=learn.model.eval())
+                curve=curve, model=learn.model.eval())
 
 # %% ../../nbs/13_train.ablation.ipynb
 def attention_context(model:nn.Module, # a classifier or backbone, possibly with `SplitAttention` blocks
@@ -242,6 +245,20 @@ def attention_context(model:nn.Module, # a classifier or backbone, possibly with
     return int(min(sides))
 
 # %% ../../nbs/13_train.ablation.ipynb
+MIN_TOL = 0.001   # the convergence tolerance is at least 0.1 points (as a fraction)
+
+def curve_converged(curves, # per-seed learning curves of one arm (each a list: the score after every epoch)
+                    tol:float, # largest last-epoch gain of the seed-mean curve still called converged
+                   ) -> bool|None:
+    "True if the seed-mean curve rose by at most `max(tol, MIN_TOL)` over its last epoch; None if there is no curve to read."
+    curves = [list(c) for c in curves if isinstance(c, (list, tuple)) and len(c)]
+    if not curves: return None
+    n = min(len(c) for c in curves)
+    if n < 2: return False                       # one epoch: nothing shows the curve had flattened
+    mean = np.mean([c[:n] for c in curves], axis=0)
+    return bool(mean[-1] - mean[-2] <= max(float(tol), MIN_TOL))
+
+# %% ../../nbs/13_train.ablation.ipynb
 @dataclass
 class AblationResult:
     "Per-seed runs, per-variant summary and the last trained model of each variant."
@@ -254,6 +271,7 @@ REGIME = ('image_size', 'epochs', 'train_images', 'precision', 'min_context')   
 def summarize_seeds(runs:pd.DataFrame, # one row per (variant, seed) with an `accuracy` column (and the `REGIME` columns)
               complexity:pd.DataFrame|None=None, # from `complexity_table`
               latency:pd.DataFrame|None=None, # from `measure_latency`
+              tol:float|None=None, # convergence tolerance (a fraction, e.g. the run's resolvable difference); None: not judged
              ) -> pd.DataFrame:
     "Mean, std (ddof=1; 0 for one seed) and count of accuracy per variant, its regime, joined with complexity and latency."
     order = list(dict.fromkeys(runs.variant))
@@ -262,6 +280,8 @@ def summarize_seeds(runs:pd.DataFrame, # one row per (variant, seed) with an `ac
                       'train_s': runs.groupby('variant', sort=False).train_s.mean()}).loc[order]
     for c in REGIME:
         if c in runs.columns: s[c] = pd.Series([runs.loc[runs.variant == v, c].iloc[0] for v in order], order, dtype=object)
+    if tol is not None and 'curve' in runs.columns:
+        s['converged'] = pd.Series([curve_converged(runs.loc[runs.variant == v, 'curve'], tol) for v in order], order, dtype=object)
     for extra in (latency, complexity):
         if extra is not None: s = extra.join(s, how='right')
     return s

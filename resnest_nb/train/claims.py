@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 from scipy import stats
 from ..models.resnest import count_params, count_flops
-from .ablation import train_variant, measure_latency, attention_context
+from .ablation import train_variant, measure_latency, attention_context, curve_converged
 from .robustness import (EpochScores, accuracy_on_arrays, fixed_batches, robustness_scores,
                                          robustness_summary)
 from ..core.verdicts import Verdict, CLAIM_VERDICTS, claim_verdict
@@ -20,9 +20,9 @@ from ..core.io import check_int, save_json
 from ..core.precision import resolve_training_precision
 
 # %% auto 0
-__all__ = ['METHOD', 'MIN_TOL', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'curve_converged',
-           'regime_text', 'model_costs', 'claims_table', 'family_verdicts', 'plot_claims', 'plot_pairs', 'paired_curve',
-           'plot_paired_curve', 'classification_trainer']
+__all__ = ['METHOD', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'regime_text', 'model_costs',
+           'claims_table', 'family_verdicts', 'plot_claims', 'plot_pairs', 'paired_curve', 'plot_paired_curve',
+           'classification_trainer']
 
 # %% ../../nbs/14_train.claims.ipynb
 METHOD = "paired t: mean of the per-seed differences +- t(0.975, n-1) * sd / sqrt(n), Student t from scipy.stats.t"
@@ -152,19 +152,6 @@ def run_paired(variants:dict, # `{name: overrides}`, e.g. `grid_from_specs(['0s1
     return pd.DataFrame(rows), models
 
 # %% ../../nbs/14_train.claims.ipynb
-MIN_TOL = 0.001   # the convergence tolerance is at least 0.1 points (as a fraction)
-
-def curve_converged(curves, # per-seed learning curves of one arm (each a list: the score after every epoch)
-                    tol:float, # largest last-epoch gain of the seed-mean curve still called converged
-                   ) -> bool|None:
-    "True if the seed-mean curve rose by at most `max(tol, MIN_TOL)` over its last epoch; None if there is no curve to read."
-    curves = [list(c) for c in curves if isinstance(c, (list, tuple)) and len(c)]
-    if not curves: return None
-    n = min(len(c) for c in curves)
-    if n < 2: return False                       # one epoch: nothing shows the curve had flattened
-    mean = np.mean([c[:n] for c in curves], axis=0)
-    return bool(mean[-1] - mean[-2] <= max(float(tol), MIN_TOL))
-
 def regime_text(image_size:int|None=None, # px
                 epochs:int|None=None, # training epochs of every run
                 train_images:int|None=None, # images per epoch
