@@ -53,6 +53,8 @@ def wait_for(fn, what, timeout=30):
 
 def check_navigation(d, page):
     from selenium.webdriver.common.by import By
+    # the theme fills the sidebar after the page loads: a first Chromium start on a busy machine can take seconds
+    wait_for(lambda: d.find_elements(By.CSS_SELECTOR, 'nav.bd-docs-nav p.caption'), f"{page}: the sidebar's captions")
     caps = [e.get_attribute('textContent').strip() for e in d.find_elements(By.CSS_SELECTOR, 'nav.bd-docs-nav p.caption')]
     assert caps == CAPTIONS, f"{page}: sidebar captions {caps}, expected {CAPTIONS}"
     links = [e.get_attribute('href') for e in d.find_elements(By.CSS_SELECTOR, 'nav.bd-docs-nav a.reference')]
