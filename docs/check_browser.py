@@ -149,9 +149,10 @@ def main(argv=None):
         print(f"check_browser: 14_train.claims.html: {n_math} formulas typeset by the bundled MathJax")
 
         d.get(base + '13_train.ablation.html')
-        wide = d.execute_script("""return [...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.clientWidth + 1)
-            .map(t => [t.scrollWidth, t.clientWidth, getComputedStyle(t).overflowX]);""")
-        assert wide, "13_train.ablation.html: no table wider than the page to check scrolling on"
+        js_wide = """return [...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.clientWidth + 1)
+            .map(t => [t.scrollWidth, t.clientWidth, getComputedStyle(t).overflowX]);"""
+        # measured once the page's styles are applied (a busy machine lays the page out late)
+        wide = wait_for(lambda: d.execute_script(js_wide), "13_train.ablation.html: a table wider than the page to check scrolling on")
         assert all(o in ('auto', 'scroll') for _, _, o in wide), f"13_train.ablation.html: wide tables that do not scroll: {wide}"
         print(f"check_browser: 13_train.ablation.html: {len(wide)} wide table(s) scroll sideways (widest {max(w for w, _, _ in wide)} px in {wide[0][1]} px)")
 
