@@ -24,6 +24,7 @@ __all__ = ['EXPECTED', 'NOT_RUNNABLE', 'CONTEXT_PAIR', 'CONTEXT_SETS', 'PAPER_CL
 # %% ../../nbs/44_tools.report.ipynb
 EXPECTED = {
     'train_classifier': 'the main job: ResNeSt-14 trained on Fashion-MNIST, scored on the official test split',
+    'precision': 'the main job trained in bf16 and in fp32 over paired seeds: what mixed-precision training costs',
     'claims': 'paired claim tests: ResNeSt vs the ResNet-D of the same size, over seeds, with intervals',
     'ablation': 'radix / cardinality / width / ResNet-D switches: accuracy, parameters, FLOPs, latency; the paper\'s complexity figures',
     'segment_nuclei': 'DeepLabV3-ResNeSt on the stardist nuclei image',
@@ -273,7 +274,8 @@ def section_ablation(runs:list, out_dir:Path) -> str:
         s += [_fig(r, 'acc_vs_flops.png', out_dir, 'accuracy vs multiply-adds'), _fig(r, 'acc_vs_latency.png', out_dir, 'accuracy vs latency')]
     return "\n".join(s)
 
-def section_other(runs:list, out_dir:Path, kinds=('train_classifier', 'segment_nuclei', 'detect_trees', 'benchmark')) -> str:
+def section_other(runs:list, out_dir:Path, kinds=('train_classifier', 'precision', 'segment_nuclei', 'detect_trees',
+                  'benchmark')) -> str:
     "Headline metrics and figures of the training, transfer and benchmark runs, and of any run of an unknown kind."
     s = ["## Training, transfer and benchmarks\n"]
     known = set(EXPECTED) | set(_SKIP_KINDS)

@@ -14,15 +14,17 @@ from scipy import stats
 from ..models.resnest import count_params, count_flops
 from .ablation import train_variant, measure_latency, attention_context, curve_converged
 from .robustness import (EpochScores, accuracy_on_arrays, fixed_batches, robustness_scores,
-                                         robustness_summary)
+                                         robustness_summary, dls_arrays)
+from .data import fashion_mnist_dls
+from .learner import resnest_learner, history
 from ..core.verdicts import Verdict, CLAIM_VERDICTS, claim_verdict
-from ..core.io import check_int, save_json
+from ..core.io import check_int, save_json, seed_everything
 from ..core.precision import resolve_training_precision
 
 # %% auto 0
 __all__ = ['METHOD', 'paired_t_ci', 'ci_half_width', 'seeds_needed', 'holm', 'run_paired', 'regime_text', 'model_costs',
            'claims_table', 'family_verdicts', 'plot_claims', 'plot_pairs', 'paired_curve', 'plot_paired_curve',
-           'classification_trainer']
+           'classification_trainer', 'recipe_trainer']
 
 # %% ../../nbs/14_train.claims.ipynb
 METHOD = "paired t: mean of the per-seed differences +- t(0.975, n-1) * sd / sqrt(n), Student t from scipy.stats.t"
@@ -361,4 +363,38 @@ def classification_trainer(dls, # fastai DataLoaders from `array_dls` (e.g. `fas
             sc = robustness_scores(es.last_model, dls, corrupted, labels[:len(next(iter(corrupted.values())))], precision=prec)
             out.update(robustness_summary(sc), corruptions={f"{c}/{s}": a for c, s, a in zip(sc.corruption, sc.severity, sc.accuracy)})
         return out
+    return train_fn
+
+# %% ../../nbs/14_train.claims.ipynb
+def recipe_trainer(arch:str='resnest14d', # the model every arm trains
+                   image_size:int=28, # image side fed to the model, px
+                   epochs:int=3, # epochs of one-cycle training per run
+                   batch_size:int=128, # batch size
+                   lr:float=3e-3, # peak learning rate (Adam)
+                   wd:float=0.05, # decoupled weight decay (not on BatchNorm and biases)
+                   label_smoothing:float=0.1, # label smoothing epsilon
+                   train_subset:int=0, # training images (train + validation split); 0: all 60,000
+                   valid_pct:float=0.1, # fraction of them held out for validation
+                   test_subset:int=0, # held-out test images scored (0: the whole official 10k split)
+                   eval_precision:str='fp32', # precision every arm is scored in (fp32: only the training differs)
+                  ):
+    "A `train_fn` for `run_paired` whose variants are `resnest_learner` settings: the main job's recipe, seed by seed."
+    check_int('epochs', epochs); check_int('test_subset', test_subset, 0)
+    resolve_training_precision(eval_precision)
+    def train_fn(name, overrides, seed):
+        seed_everything(seed)
+        dls = fashion_mnist_dls(size=image_size, bs=batch_size, train_subset=train_subset, valid_pct=valid_pct,
+                                augment=False, seed=seed)
+        kw = dict(label_smoothing=label_smoothing, lr=lr, wd=wd, checkpoint=False)
+        learn = resnest_learner(dls, arch, **{**kw, **overrides})
+        t = time.perf_counter()
+        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, pct_start=0.25)
+        train_s = time.perf_counter() - t
+        images, labels = dls_arrays(dls, 'test', test_subset)
+        own = accuracy_on_arrays(learn.model, dls, images, labels, precision=learn.precision)
+        acc = own if learn.precision == eval_precision else accuracy_on_arrays(learn.model, dls, images, labels,
+                                                                                precision=eval_precision)
+        return dict(accuracy=acc, accuracy_own=own, curve=[h['accuracy'] for h in history(learn)], train_s=train_s,
+                    precision=learn.precision, channels_last=learn.channels_last, eval_precision=eval_precision,
+                    train_images=epochs * len(dls.train_ds), test_images=len(labels), model=learn.model)
     return train_fn
