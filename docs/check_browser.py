@@ -58,7 +58,7 @@ def check_navigation(d, page):
     caps = [e.get_attribute('textContent').strip() for e in d.find_elements(By.CSS_SELECTOR, 'nav.bd-docs-nav p.caption')]
     assert caps == CAPTIONS, f"{page}: sidebar captions {caps}, expected {CAPTIONS}"
     links = [e.get_attribute('href') for e in d.find_elements(By.CSS_SELECTOR, 'nav.bd-docs-nav a.reference')]
-    for stem in ['00_core.io', '01_models.split_attention', '11_train.learner', '23_transfer.d2', 'experiments/train_classifier', 'api/index']:
+    for stem in ['00_core.io', '01_models.split_attention', '11_train.learner', '23h_transfer.d2', 'experiments/train_classifier', 'api/index']:
         assert any(l and l.split('#')[0].endswith(f'{stem}.html') for l in links), f"{page}: no sidebar link to {stem}"
     return len(links)
 

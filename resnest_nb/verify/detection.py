@@ -13,7 +13,9 @@ from ..models.releases import RELEASES, releases, get_release
 from ..models.weights import resolve_checkpoint
 from ..core.precision import precision_dtype, precision_autocast
 from ..core.tables import format_value
-from ..transfer.d2 import resnest_cfg, load_d2_detector_weights, require_detectron2
+from ..transfer.d2.install import require_detectron2
+from ..transfer.d2.config import resnest_cfg
+from ..transfer.d2.checkpoint import load_d2_detector_weights
 
 # %% auto 0
 __all__ = ['DET_MODELS', 'COCO_VAL_SIZE', 'coco_val', 'detector_checkpoint', 'detector_cfg', 'coco_evaluate', 'register_coco',
