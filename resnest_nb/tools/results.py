@@ -85,7 +85,7 @@ def malformed_runs(runs_dir, # folder whose sub-folders are runs
 def run_parameters(run_dir, # a run folder (`runs/<run>/`)
                    metrics:dict|None=None, # its parsed metrics.json, if read already (None: read here when needed)
                   ) -> dict:
-    "The run's parameters: its `run.json`'s, else the copy an older `metrics.json` holds under `parameters` (`{}`: none)."
+    "The run's parameters: its `run.json`'s, else an older `metrics.json`'s copy under `parameters` (`{}`: none)."
     rec = run_record(run_dir)
     if isinstance(rec.get('parameters'), dict): return dict(rec['parameters'])
     if metrics is None: metrics, _ = _read_metrics(Path(run_dir)/'metrics.json')
@@ -106,7 +106,7 @@ def results_table(runs_dir, # folder whose sub-folders are runs
                   missing_ok:bool=False, # see `load_runs`
                   include_tiny:bool=False, # also the tiny runs (labelled in `caveats`)
                  ) -> pd.DataFrame:
-    "One row per run: `run`, `experiment`, `caveats` (tiny, partial, dirty tree; empty: none), metrics, `run_parameters`."
+    "One row per run: `run`, `experiment`, `caveats` (tiny, partial, dirty tree), metrics, `run_parameters`."
     rows = []
     for name, m in load_runs(runs_dir, missing_ok=missing_ok, include_tiny=include_tiny):
         if experiment_kind(m) in exclude: continue
