@@ -4,7 +4,7 @@
 
 # %% ../../nbs/44_tools.report.ipynb 3
 from __future__ import annotations
-import base64, importlib.metadata, math, numbers, os, platform, re, shutil, warnings
+import base64, math, numbers, os, platform, re, shutil, warnings
 from pathlib import Path
 import pandas as pd
 from ..core.io import atomic_write, save_figure
@@ -12,7 +12,9 @@ from ..core.tables import markdown_table, format_value
 from ..core.verdicts import Verdict, CLAIM_VERDICTS
 from ..models.releases import RELEASES, FIGURES
 from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
-from .results import load_runs, malformed_runs, experiment_kind, flatten_metrics, headline_metrics
+from .results import (load_runs, malformed_runs, experiment_kind, flatten_metrics, headline_metrics,
+                                      run_parameters)
+from .runner import package_versions
 
 # %% auto 0
 __all__ = ['EXPECTED', 'NOT_RUNNABLE', 'CONTEXT_PAIR', 'CONTEXT_SETS', 'PAPER_CLAIM', 'Runs', 'gather_runs', 'honest_verdicts',
@@ -52,10 +54,11 @@ def gather_runs(runs_dir, # folder whose sub-folders are runs
                 exclude:tuple=_SKIP_KINDS, # experiment kinds that are reports, not results
                 include_tiny:bool=False, # also the tiny runs (smoke tests), labelled; by default they are left out
                ) -> list:
-    "`[dict(name, kind, metrics, dir, caveats, provenance, record)]` for every readable run in `runs_dir` (missing folder: none, with a warning)."
+    "`[dict(name, kind, metrics, parameters, dir, caveats, provenance, record)]` for every readable run in `runs_dir` (missing folder: none, with a warning)."
     runs_dir = Path(runs_dir)
-    runs = Runs(dict(name=n, kind=experiment_kind(m), metrics=m, dir=runs_dir/n, caveats=run_caveats(runs_dir/n, m),
-                     provenance=provenance_line(runs_dir/n), record=run_record(runs_dir/n))
+    runs = Runs(dict(name=n, kind=experiment_kind(m), metrics=m, parameters=run_parameters(runs_dir/n, m), dir=runs_dir/n,
+                     caveats=run_caveats(runs_dir/n, m), provenance=provenance_line(runs_dir/n),
+                     record=run_record(runs_dir/n))
                 for n, m in load_runs(runs_dir, missing_ok=True, include_tiny=include_tiny) if experiment_kind(m) not in exclude)
     runs.malformed = malformed_runs(runs_dir, include_tiny)   # found but unreadable: named where a section would say "missing"
     return runs
@@ -159,7 +162,7 @@ def section_abstract(runs:list) -> str:
         how = ('with its default parameters' if r.get('record', {}).get('experiment') and not over else
                f"with parameters changed from the defaults ({', '.join(f'{k}={v}' for k, v in over.items())})" if over else
                "(no run.json: parameters not recorded)")
-        s.append(f"The main job ({r['name']}, {how}) trained {m.get('parameters', {}).get('arch', 'the model')} to "
+        s.append(f"The main job ({r['name']}, {how}) trained {r.get('parameters', {}).get('arch', 'the model')} to "
                  f"{format_value(m.get('test_accuracy'))} test accuracy on {m.get('dataset', 'its data')}"
                  + (f" (caveats: {'; '.join(r['caveats'])})." if r.get('caveats') else "."))
     v = _of(runs, *[k for k in EXPECTED if k.startswith('verify_')])
@@ -175,24 +178,18 @@ def section_abstract(runs:list) -> str:
     return "## Abstract\n\n" + " ".join(s) + "\n\n" + "\n".join(bullets) + "\n"
 
 # %% ../../nbs/44_tools.report.ipynb
-def _versions() -> dict:
-    out = {'python': platform.python_version()}
-    for p in ('torch', 'torchvision', 'fastai', 'timm', 'numpy', 'scipy', 'resnest_nb'):
-        try: out[p] = importlib.metadata.version(p)
-        except importlib.metadata.PackageNotFoundError: out[p] = 'not installed'
-    return out
-
 def _hardware() -> str:
     import torch
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'none'
     return f"{platform.machine()} CPU, {os.cpu_count()} logical core(s) visible, GPU: {gpu}"
 
+_REPORT_PACKAGES = ('torch', 'torchvision', 'fastai', 'timm', 'numpy', 'scipy', 'resnest_nb')
 _DATA_KEYS = ('dataset', 'data', 'data.source', 'source')
-_SEED_KEYS = ('seed', 'seeds', 'seg_seeds', 'det_seeds')
+_SEED_KEYS = {'seed': None, 'seeds': None, 'seg_seeds': 'segmentation', 'det_seeds': 'detection'}   # and the task they serve
 
 def section_setup(runs:list) -> str:
     "Versions and hardware of the report's environment; per run: data, seeds, threads and wall time as the run wrote them."
-    v = _versions()
+    v = {k: x or 'not installed' for k, x in package_versions(_REPORT_PACKAGES).items()}
     s = ["## Setup\n", f"Report generated with {', '.join(f'{k} {x}' for k, x in v.items())}, on {_hardware()}. "
          "Each run's own record follows (data, seeds, threads and time as it wrote them; blank: the run did not say), with its "
          "provenance from `run.json` (git commit, parameters changed from the defaults, device, precision, threads, start and end) "
@@ -200,9 +197,12 @@ def section_setup(runs:list) -> str:
     rows = []
     for r in runs:
         flat = flatten_metrics(r['metrics'])
-        p = {k.split('.', 1)[1]: x for k, x in flat.items() if k.startswith(('parameters.', 'params.'))}
+        params = r.get('parameters', {})   # the run's, from run.json (`gather_runs`)
+        p = {k.split('.', 1)[1]: x for k, x in flatten_metrics({'parameters': params}).items()}   # lists as 'a, b'
+        tasks = params.get('tasks')
         data = next((flat[k] for k in _DATA_KEYS if isinstance(flat.get(k), str)), None)
-        seeds = "; ".join(f"{k}: {p[k]}" for k in _SEED_KEYS if k in p)
+        seeds = "; ".join(f"{k}: {p[k]}" for k, task in _SEED_KEYS.items()
+                          if k in p and (not task or not tasks or task in tasks))   # seeds of a task it ran
         threads = next((flat[k] for k in ('threads', 'cpu_threads', 'num_threads') if k in flat), p.get('threads', p.get('num_threads')))
         wall = next((flat[k] for k in ('wall_seconds', 'wall_time_s', 'runtime_s', 'seconds') if isinstance(flat.get(k), numbers.Real)), None)
         rows.append(dict(run=r['name'], experiment=r['kind'], data=data, seeds=seeds or None, threads=threads,
@@ -244,7 +244,7 @@ def section_claims(runs:list, out_dir:Path) -> str:
     found = _of(runs, 'claims')
     if not found: return s[0] + '\n' + _missing('claims', runs)
     for r in found:
-        m = r['metrics']; p = m.get('parameters', {})
+        m, p = r['metrics'], r.get('parameters', {})
         s.append(f"Run `{r['name']}`: {p.get('treatment', '?')} (ResNeSt) against {p.get('baseline', '?')} (ResNet-D) built from "
                  f"{p.get('arch', '?')}, each pair trained with the same seed, recipe and epochs. Interval: {m.get('method', 'not stated')}, "
                  f"{int(100 * m.get('confidence', 0.95))}%; multiplicity: {m.get('multiplicity', 'not corrected')}. Verdict: 'no spatial "
@@ -267,7 +267,7 @@ def section_ablation(runs:list, out_dir:Path) -> str:
     found = _of(runs, 'ablation')
     if not found: return s[0] + '\n' + _missing('ablation', runs)
     for r in found:
-        m = r['metrics']; p = m.get('parameters', {})
+        m, p = r['metrics'], r.get('parameters', {})
         s.append(f"Run `{r['name']}`: {len(m.get('variants', []))} variants of {p.get('arch', '?')}, seeds {p.get('seeds', '?')}, "
                  f"{p.get('epochs', '?')} epoch(s) on {p.get('train_subset', '?')} training images, accuracy on {p.get('test_subset', '?')} test images.\n")
         if m.get('variants'): s.append(markdown_table(pd.DataFrame(m['variants']), 4))
@@ -412,7 +412,7 @@ def section_device(runs_dir, # folder of runs: each sub-folder holding a device_
     return "\n".join(s) + "\n"
 
 # %% ../../nbs/44_tools.report.ipynb
-def attention_figure(run:dict, # a `train_classifier` run (metrics with `parameters`, a `model.pth` in its folder)
+def attention_figure(run:dict, # a `train_classifier` run (`gather_runs`: its `parameters`, a `model.pth` in its folder)
                      n_images:int=3, # test images drawn
                     ):
     "Split-attention maps of the run's trained model on its first test images; None if the run has no checkpoint."
@@ -423,7 +423,7 @@ def attention_figure(run:dict, # a `train_classifier` run (metrics with `paramet
     from resnest_nb.train.ablation import attention_maps, plot_attention_maps
     ckpt = Path(run['dir'])/run['metrics'].get('checkpoint', 'model.pth')
     if not ckpt.is_file(): return None
-    p = run['metrics'].get('parameters', {})
+    p = run.get('parameters', {})
     dls = fashion_mnist_dls(size=p.get('image_size', 28), bs=max(8, n_images), train_subset=p.get('train_subset', 0),
                             valid_pct=p.get('valid_pct', 0.1), augment=False, seed=p.get('seed', 0), device='cpu')
     model = create_model(p.get('arch', 'resnest14d'), num_classes=len(dls.vocab))
@@ -442,7 +442,7 @@ def section_attention(runs:list, out_dir:Path, n_images:int=3) -> str:
             s.append(f"_run `{r['name']}`: the checkpoint could not be used ({type(e).__name__}: {e})._\n"); continue
         if fig is None: s.append(f"_run `{r['name']}` kept no checkpoint (model.pth): no maps._\n"); continue
         path = _fig_path(r, 'attention.png', out_dir); save_figure(fig, path); plt.close(fig)
-        s.append(f"Run `{r['name']}` ({r['metrics'].get('parameters', {}).get('arch', '?')}): the weight each split gets, per channel "
+        s.append(f"Run `{r['name']}` ({r.get('parameters', {}).get('arch', '?')}): the weight each split gets, per channel "
                  f"(first 64), in every split-attention block, for {n_images} test images.\n" + _img(path, out_dir, 'attention maps'))
         return "\n".join(s)
     return s[0] + '\n' + (_missing('train_classifier', runs) if not _of(runs, 'train_classifier') else "\n".join(s[1:]))

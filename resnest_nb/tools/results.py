@@ -12,8 +12,8 @@ from ..core.tables import markdown_table
 from ..core.runs import TINY_DIR, run_record, run_caveats, provenance_line
 
 # %% auto 0
-__all__ = ['HEADLINE_KEYS', 'flatten_metrics', 'load_runs', 'malformed_runs', 'experiment_kind', 'results_table',
-           'headline_metrics', 'plot_results', 'setting_tables', 'write_results']
+__all__ = ['HEADLINE_KEYS', 'flatten_metrics', 'load_runs', 'malformed_runs', 'run_parameters', 'experiment_kind',
+           'results_table', 'headline_metrics', 'plot_results', 'setting_tables', 'write_results']
 
 # %% ../../nbs/43_tools.results.ipynb
 _PARAM_KEYS = ('parameters', 'params', 'config')
@@ -82,6 +82,17 @@ def malformed_runs(runs_dir, # folder whose sub-folders are runs
     return out
 
 # %% ../../nbs/43_tools.results.ipynb
+def run_parameters(run_dir, # a run folder (`runs/<run>/`)
+                   metrics:dict|None=None, # its parsed metrics.json, if read already (None: read here when needed)
+                  ) -> dict:
+    "The run's parameters: its `run.json`'s, else an older `metrics.json`'s copy under `parameters` (`{}`: none)."
+    rec = run_record(run_dir)
+    if isinstance(rec.get('parameters'), dict): return dict(rec['parameters'])
+    if metrics is None: metrics, _ = _read_metrics(Path(run_dir)/'metrics.json')
+    p = (metrics or {}).get('parameters')
+    return dict(p) if isinstance(p, dict) else {}
+
+# %% ../../nbs/43_tools.results.ipynb
 _KIND_KEYS = ('experiment', 'kind', 'task')
 
 def experiment_kind(m:dict) -> str:
@@ -95,11 +106,12 @@ def results_table(runs_dir, # folder whose sub-folders are runs
                   missing_ok:bool=False, # see `load_runs`
                   include_tiny:bool=False, # also the tiny runs (labelled in `caveats`)
                  ) -> pd.DataFrame:
-    "One row per run: `run`, `experiment`, `caveats` (tiny, partial, dirty tree: empty when none) and the flattened metrics."
+    "One row per run: `run`, `experiment`, `caveats` (tiny, partial, dirty tree), metrics, `run_parameters`."
     rows = []
     for name, m in load_runs(runs_dir, missing_ok=missing_ok, include_tiny=include_tiny):
         if experiment_kind(m) in exclude: continue
-        flat = flatten_metrics(m)
+        results = {k: v for k, v in m.items() if k != 'parameters'}
+        flat = flatten_metrics({**results, 'parameters': run_parameters(Path(runs_dir)/name, m)})
         for k in _KIND_KEYS: flat.pop(k, None)
         rows.append({'run': name, 'experiment': experiment_kind(m), 'caveats': '; '.join(run_caveats(Path(runs_dir)/name, m)), **flat})
     if not rows: return pd.DataFrame(columns=['run', 'experiment', 'caveats'])

@@ -20,7 +20,7 @@ from ..core.timing import load_average
 __all__ = ['experiments_dir', 'list_experiments', 'experiment_path', 'Param', 'parameters_cell_index', 'parameters_cell',
            'notebook_params', 'new_experiment', 'parse_value', 'coerce_param', 'read_yaml_params', 'resolve_params',
            'ExperimentError', 'RunInterrupted', 'partial_dir', 'display_path', 'quiet_kernel_manager',
-           'interrupt_kernels', 'RunStopped', 'CtrlC', 'run_experiment']
+           'interrupt_kernels', 'RunStopped', 'CtrlC', 'package_versions', 'run_experiment']
 
 # %% ../../nbs/40_tools.runner.ipynb
 def experiments_dir(root=None) -> Path:
@@ -338,16 +338,20 @@ class _DeadKernelNoise(logging.Filter):
 logging.getLogger('asyncio').addFilter(_DeadKernelNoise())
 
 # %% ../../nbs/40_tools.runner.ipynb
-def _utc() -> str: return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
+_RUN_PACKAGES = ('torch', 'torchvision', 'fastai', 'timm', 'numpy', 'papermill', 'detectron2', 'resnest_nb')
 
-def _versions() -> dict:
+def package_versions(packages=_RUN_PACKAGES, # distribution names to look up (Python's own version comes first)
+                    ) -> dict:
+    "`{'python': version, package: version or None if not installed}` (`resnest_nb`: the imported `__version__`)."
     import importlib.metadata as md, platform
     out = {'python': platform.python_version()}
-    for p in ('torch', 'torchvision', 'fastai', 'timm', 'numpy', 'papermill', 'detectron2', 'resnest_nb'):
-        try: out[p] = md.version(p)
+    for p in packages:
+        try: out[p] = resnest_nb.__version__ if p == 'resnest_nb' else md.version(p)
         except md.PackageNotFoundError: out[p] = None
-    out['resnest_nb'] = resnest_nb.__version__
     return out
+
+# %% ../../nbs/40_tools.runner.ipynb
+def _utc() -> str: return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())
 
 def _first(d:dict, keys):
     return next((d[k] for k in keys if isinstance(d, dict) and d.get(k) not in (None, '')), None)
@@ -546,7 +550,7 @@ def run_experiment(name:str, # experiment (notebook `nbs/experiments/<name>.ipyn
     overridden = {k: v for k, v in values.items() if k not in ('out_dir', 'resume')}
     save_json(dict(experiment=name, run=run, tiny=tiny, resumed=resume, replaced=bool(force and final.exists()),
                    parameters=effective, overridden=overridden, out_dir=final_shown, partial_dir=shown,
-                   notebook=f'{name}.ipynb', git=git_at_start, versions=_versions(),
+                   notebook=f'{name}.ipynb', git=git_at_start, versions=package_versions(),
                    **({'git_at_end': g} if (g := git_state(root)) != git_at_start else {}),
                    environment=_environment(metrics if isinstance(metrics, dict) else {}, effective, load_start),
                    data=_data_record(metrics if isinstance(metrics, dict) else {}, effective, root),

@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['freeze_backbone_layers', 'load_backbone_weights', 'SegmentationBackbone', 'resnest_seg_backbone',
-           'resnest_fpn_backbone', 'tile_starts', 'subset_indices']
+           'resnest_fpn_backbone', 'tile_starts', 'random_subset_indices']
 
 # %% ../../nbs/20_transfer.backbones.ipynb
 import math, numbers, os
@@ -132,10 +132,10 @@ def tile_starts(length:int, tile:int, overlap:int) -> list:
     return sorted({round(i * (length - tile) / (n - 1)) for i in range(n)})
 
 # %% ../../nbs/20_transfer.backbones.ipynb
-def subset_indices(n:int, # how many items there are
-                   k:int, # how many to keep (0: all, in order)
-                   seed:int=0, # seed of the random choice
-                  ) -> list:
+def random_subset_indices(n:int, # how many items there are
+                          k:int, # how many to keep (0: all, in order)
+                          seed:int=0, # seed of the random choice
+                         ) -> list:
     "Indices of `k` of `n` items chosen at random with `seed` (`torch.randperm`), or `range(n)` when `k` is 0."
     check_int('k', k, 0)
     if not k: return list(range(n))

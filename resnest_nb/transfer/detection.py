@@ -17,7 +17,7 @@ from torchvision.ops import FrozenBatchNorm2d
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
 from ..models.resnest import create_model, list_models
 from ..models.weights import load_state_dict_from, load_checkpoint
-from .backbones import resnest_fpn_backbone, tile_starts, subset_indices
+from .backbones import resnest_fpn_backbone, tile_starts, random_subset_indices
 from ..core.io import check_int, package_dir
 from ..train.data import open_image
 
@@ -583,7 +583,8 @@ def detection_tiles(ds, # `(image, target)` pairs, e.g. a `VOCDetection`
     "`(tile_image, tile_target)` pairs of every image of `ds`, rescaled and cut by `tile_detection`."
     tiles = [t for img, tgt in ds for t in tile_detection(*resize_detection(img, tgt, scale), tile, overlap, min_visible)]
     if not max_tiles: return tiles
-    return tiles[:max_tiles] if seed is None else [tiles[i] for i in subset_indices(len(tiles), max_tiles, seed)]
+    if seed is None: return tiles[:max_tiles]
+    return [tiles[i] for i in random_subset_indices(len(tiles), max_tiles, seed)]
 
 # %% ../../nbs/22_transfer.detection.ipynb
 def tile_detector_kwargs(tile:int, # tile side, px: the detector's input size (no resizing)

@@ -41,7 +41,8 @@ from ..models.resnest import ResNeSt, create_model
 from ..models.releases import RELEASES, Release, releases
 from ..models.weights import load_state_dict_from, load_state_dict_checked, state_dict_diff
 from ..core.tables import brief_list
-from .backbones import SegmentationBackbone, resnest_seg_backbone, tile_starts, subset_indices
+from .backbones import (SegmentationBackbone, resnest_seg_backbone, tile_starts,
+                                          random_subset_indices)
 from ..train.data import ArrayImage, GreyToRGB
 from ..core.io import check_int, package_dir
 from ..train.learner import TerminateOnNaN
@@ -793,6 +794,6 @@ def split_tiles(image, # `(H, W)` or `(C, H, W)` image
     for k, r in regions.items():
         if r[1] <= r[0] or r[3] <= r[2]: continue
         x, y, _ = tile_segmentation(crop_region(image, r), crop_region(mask, r), tile, overlap if k == 'train' else 0)
-        if k == 'train': keep = subset_indices(len(x), max_train_tiles, seed); x, y = x[keep], y[keep]
+        if k == 'train': keep = random_subset_indices(len(x), max_train_tiles, seed); x, y = x[keep], y[keep]
         out[k] = x, y
     return out

@@ -18,7 +18,7 @@ from ..transfer.d2.config import resnest_cfg
 from ..transfer.d2.checkpoint import load_d2_detector_weights
 
 # %% auto 0
-__all__ = ['DET_MODELS', 'COCO_VAL_SIZE', 'coco_val', 'detector_checkpoint', 'detector_cfg', 'coco_evaluate', 'register_coco',
+__all__ = ['DET_MODELS', 'COCO_VAL_SIZE', 'coco_val', 'detector_checkpoint', 'detector_cfg', 'd2_coco_ap', 'register_coco',
            'detection_row', 'detection_markdown', 'verify_detection']
 
 # %% ../../nbs/32_verify.detection.ipynb
@@ -54,13 +54,13 @@ def detector_cfg(name:str, # a shipped config
     if min_size_test: o += ['INPUT.MIN_SIZE_TEST', str(min_size_test)]
     return resnest_cfg(name, o + list(opts), freeze=True)
 
-def coco_evaluate(model, # a detectron2 model in eval mode
-                  cfg, # its config
-                  dataset_name:str, # a registered detectron2 data set
-                  out_dir, # COCOEvaluator's output folder
-                  precision:str='fp32', # 'fp32', 'bf16' or 'fp16'
-                  emulated:bool=False, # allow a precision the device only emulates
-                 ) -> dict:
+def d2_coco_ap(model, # a detectron2 model in eval mode
+               cfg, # its config
+               dataset_name:str, # a registered detectron2 data set
+               out_dir, # COCOEvaluator's output folder
+               precision:str='fp32', # 'fp32', 'bf16' or 'fp16'
+               emulated:bool=False, # allow a precision the device only emulates
+              ) -> dict:
     "`dict(box_ap, mask_ap)` (in %, mask AP None without masks) of `model` on `dataset_name`; an undefined (NaN) AP is None, its reason under `why_null`."
     from detectron2.data import build_detection_test_loader
     from detectron2.evaluation import COCOEvaluator, inference_on_dataset
@@ -94,7 +94,7 @@ def register_coco(name:str, # the detectron2 data set name to register
 
 # %% ../../nbs/32_verify.detection.ipynb
 def detection_row(name:str, # a released detector
-                  measured:dict|None, # `coco_evaluate`'s result (None: not run)
+                  measured:dict|None, # `d2_coco_ap`'s result (None: not run)
                   images:int=0, # images evaluated
                   full_split:int=COCO_VAL_SIZE, # images of the published evaluation
                   tolerance:float=0.1, # largest |measured - published| AP called reproduced, points
@@ -174,7 +174,7 @@ def verify_detection(configs=tuple(DET_MODELS), # released detectors to evaluate
         cfg = detector_cfg(n, dev, min_size_test, opts)
         model = load_d2_detector_weights(build_model(cfg), str(path)).eval()
         t0 = time.time()
-        res = coco_evaluate(model, cfg, ds_name, out/'inference'/n, precision, emulated)
+        res = d2_coco_ap(model, cfg, ds_name, out/'inference'/n, precision, emulated)
         rows.append(detection_row(n, res, n_eval, full, tolerance, n not in checkpoints, coco, weights=Path(path).name,
                                   seconds=round(time.time() - t0, 1), **base))
         del model

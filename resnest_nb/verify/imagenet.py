@@ -14,7 +14,7 @@ import torchvision.transforms as T
 from PIL import Image
 from ..models.resnest import create_model, model_config
 from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
-from ..core.device import world, init_distributed, resolve_device
+from ..core.device import world, init_distributed, resolve_device, device_label
 from ..core.tables import brief_list, format_value, MISSING
 from ..models.weights import resolve_checkpoint, classifier_release, verify_sha256, file_sha256, load_checkpoint
 from ..models.releases import RELEASES, releases
@@ -29,8 +29,8 @@ __all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAG
            'foolbox_imagenet_photos', 'imagenet_synsets', 'read_devkit_labels', 'read_loc_labels', 'read_val_labels',
            'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'EvalSet', 'eval_set', 'eval_set_sources',
            'set_classes', 'eval_set_samples', 'foolbox_eval_set', 'ClassSubset', 'topk_correct', 'shard_indices',
-           'subset_indices', 'device_name', 'evaluate_topk', 'find_checkpoint', 'verification_table',
-           'check_verify_params', 'verify_release', 'save_verification', 'main', 'demo_checkpoint']
+           'evenly_spaced_indices', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'check_verify_params',
+           'verify_release', 'save_verification', 'main', 'demo_checkpoint']
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 RELEASE_MODELS = [r.name for r in releases('classification') if r.metric('top1') is not None]
@@ -410,17 +410,14 @@ def shard_indices(n:int, # samples in all
     if not 0 <= rank < world_size: raise ValueError(f"rank must be in [0, {world_size}), got rank={rank}")
     return range(n * rank // world_size, n * (rank + 1) // world_size)
 
-def subset_indices(n:int, limit:int=0) -> list:
+def evenly_spaced_indices(n:int, # how many items there are
+                          limit:int=0, # how many to keep (0: all)
+                         ) -> list:
     "All of `range(n)`, or `limit` indices spread evenly over it (for a quick partial run)."
     if limit < 0: raise ValueError(f"limit must be >= 0 (0: all), got limit={limit}")
     return list(range(n)) if not limit or limit >= n else [i * n // limit for i in range(limit)]
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-def device_name(device) -> str:
-    "The device in words: `'cpu'` or `'cuda:0 (NVIDIA H100 80GB HBM3)'`."
-    device = torch.device(device)
-    return f"{device} ({torch.cuda.get_device_name(device)})" if device.type == 'cuda' else str(device)
-
 def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
                   dataset, # yields `(image, target, index)` (an `ImageNetVal`)
                   batch_size:int=64, # images per batch per process
@@ -439,7 +436,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
     check_int('batch_size', batch_size)
     init_distributed()                                                   # under torchrun: join the group (once)
     device, (rank, _, size) = resolve_device(device), world()
-    idx = subset_indices(len(dataset), limit)
+    idx = evenly_spaced_indices(len(dataset), limit)
     shard = [idx[i] for i in shard_indices(len(idx), rank, size)]
     dl = torch.utils.data.DataLoader(torch.utils.data.Subset(dataset, shard), batch_size=batch_size, shuffle=False,
                                      drop_last=False, num_workers=workers, pin_memory=device.type == 'cuda',
@@ -474,7 +471,7 @@ def evaluate_topk(model:torch.nn.Module, # a classifier (put in eval mode here)
     if n != len(idx): raise RuntimeError(f"the ranks evaluated {n} images in all, expected {len(idx)}")
     correct = {k: int(v) for k, v in zip(ks, counts[1:].tolist())}
     return dict(images=n, split_images=len(dataset), correct=correct, **{f'top{k}': 100 * correct[k] / n if n else float('nan') for k in ks},
-                device=device_name(device), precision=precision, emulated=emulated, channels_last=channels_last, world_size=size,
+                device=device_label(device), precision=precision, emulated=emulated, channels_last=channels_last, world_size=size,
                 seconds=round(seconds, 2), images_per_s=round(n / max(seconds, 1e-9), 2))
 
 # %% ../../nbs/30_verify.imagenet.ipynb
@@ -577,23 +574,22 @@ def verify_release(models=('resnest50',), # model names (`RELEASE_MODELS`: the r
                                                 r['images'], s.images, tolerance, ckpts[n]['release']))
         row['correct'] = {str(k): v for k, v in row['correct'].items()}
         rows.append(row)
-        if rank == 0 and out_dir is not None: save_verification(out_dir, rows, dict(
-            data_dir=str(data_dir), dataset=dataset, labels=None if labels is None else str(labels), protocol=protocol, batch_size=batch_size,
-            precision=precision, emulated=emulated, limit=limit, tolerance=tolerance, world_size=size, models=models), time.time() - t0)
+        if rank == 0 and out_dir is not None: save_verification(out_dir, rows, time.time() - t0, tolerance=tolerance)
     return rows
 
 def save_verification(out_dir, # folder of metrics.json and verification.md
                       rows:list, # from `verify_release`
-                      params:dict, # the run's parameters (written into metrics.json)
                       seconds:float, # wall time so far
                       note:str='', # an extra paragraph for verification.md
+                      *,
+                      tolerance:float=0.1, # the tolerance the verdicts used, points (named in verification.md)
                      ) -> Path:
-    "Write `metrics.json` and the markdown table `verification.md` (atomically); a partial run is labelled as one."
+    "Write `metrics.json` (results; the runner's `run.json` holds the parameters) and `verification.md` (atomically)."
     out = Path(out_dir)
     partial = any(r['images'] != r.get('full_images', FULL_VAL_SIZE) for r in rows)
-    save_json(dict(experiment='verify_classification', parameters=params, partial=partial, note=note or None, rows=rows,
+    save_json(dict(experiment='verify_classification', partial=partial, note=note or None, rows=rows,
                    seconds=round(seconds, 1), torch=torch.__version__), out/'metrics.json')
-    notes = [note] if note else []
+    notes, protocols = [note] if note else [], ', '.join(sorted({str(r.get('protocol')) for r in rows}))
     sets = sorted({r.get('dataset', 'imagenet') for r in rows})
     if partial: notes.append("**Partial run**: fewer images than the whole test set were evaluated; no number here "
                              "is a reproduction of the published table.")
@@ -602,8 +598,8 @@ def save_verification(out_dir, # folder of metrics.json and verification.md
                                           "transform, which is not the release's: run with protocol common to match timm's at "
                                           "crop_pct 0.875, bilinear). ImageNet-R and -A are scored over their 200 classes.")
     with atomic_write(out/'verification.md', 'w') as f:
-        f.write(f"# ImageNet verification of the released checkpoints\n\nProtocol: {params['protocol']}; tolerance "
-                f"{params['tolerance']} points; published numbers: " + ("the release's PyTorch column (github.com/zhanghang1989/"
+        f.write(f"# ImageNet verification of the released checkpoints\n\nProtocol: {protocols}; tolerance "
+                f"{tolerance} points; published numbers: " + ("the release's PyTorch column (github.com/zhanghang1989/"
                 "ResNeSt README.md and ablation.md)" if sets == ['imagenet'] else "ImageNet val: the release's PyTorch column; "
                 "the other sets: timm's results files") + ".\n\n" + ''.join(n + '\n\n' for n in notes) +
                 verification_table(rows) + '\n')
