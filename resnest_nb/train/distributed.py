@@ -4,11 +4,12 @@
 
 # %% ../../nbs/12_train.distributed.ipynb 3
 from __future__ import annotations
-import contextlib, os, re, subprocess, sys, time
+import argparse, contextlib, inspect, os, re, subprocess, sys, time
 from pathlib import Path
 import torch
 import torch.distributed as dist
-from fastcore.script import anno_parser
+from fastcore.docments import docments
+from fastcore.script import Param
 from fastai.callback.core import Callback
 from fastai.callback.progress import ProgressCallback
 from fastai.callback.tracker import SaveModelCallback
@@ -17,7 +18,7 @@ from ..core.io import check_int
 
 # %% auto 0
 __all__ = ['GlooDistributedDL', 'ResNeStDistributedTrainer', 'distributed_ctx', 'BatchCounter', 'train', 'torchrun_command',
-           'main']
+           'add_distributed_arguments', 'distributed_main']
 
 # %% ../../nbs/12_train.distributed.ipynb
 from fastai.distributed import DistributedDL, DistributedTrainer
@@ -132,14 +133,15 @@ def torchrun_command(nproc:int=2, # processes on this machine
     run = [sys.executable, '-m', 'torch.distributed.run']
     run += ['--standalone'] if nnodes == 1 else ['--nnodes', str(nnodes), '--node_rank', str(node_rank), '--rdzv_backend', 'c10d',
                                                  '--rdzv_endpoint', rdzv_endpoint, '--rdzv_id', 'resnest_nb']
-    return run + ['--nproc_per_node', str(nproc), '-m', 'resnest_nb.train.distributed', *map(str, args)]
+    return run + ['--nproc_per_node', str(nproc), '-m', 'resnest_nb', 'distributed', *map(str, args)]
 
-def main(argv=None):
-    "Command line of `train` (`python -m resnest_nb.train.distributed --help`)."
-    args = vars(anno_parser(train).parse_args(argv))
-    args.pop('pdb', None); args.pop('xtra', None)
-    return train(**args)
+def add_distributed_arguments(parser:argparse.ArgumentParser, # the parser of `resnest-nb distributed`
+                             ):
+    "The options of `resnest-nb distributed`: one per argument of `train` (`--arch`, `--epochs`, ...), as fastcore's `anno_parser`."
+    for name, d in docments(train, full=True, returns=False, eval_str=True).items():
+        p = Param(d.docment, d.anno); p.set_default(d.default)
+        parser.add_argument(f"{p.pre}{name}", **p.kwargs)
 
-# %% ../../nbs/12_train.distributed.ipynb
-#| eval: false
-if __name__ == '__main__': main()
+def distributed_main(args) -> None:
+    "Run `train` with the parsed options (`resnest-nb distributed`, `torchrun ... -m resnest_nb distributed`)."
+    train(**{k: getattr(args, k) for k in inspect.signature(train).parameters})

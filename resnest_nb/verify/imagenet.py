@@ -30,7 +30,8 @@ __all__ = ['RELEASE_MODELS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'PROTOCOLS', 'IMAG
            'imagenet_val_samples', 'foolbox_imagenet_val', 'ImageNetVal', 'EvalSet', 'eval_set', 'eval_set_sources',
            'set_classes', 'eval_set_samples', 'foolbox_eval_set', 'ClassSubset', 'topk_correct', 'shard_indices',
            'evenly_spaced_indices', 'evaluate_topk', 'find_checkpoint', 'verification_table', 'check_verify_params',
-           'verify_release', 'save_verification', 'main', 'demo_checkpoint']
+           'verify_release', 'save_verification', 'add_verify_imagenet_arguments', 'verify_imagenet_main',
+           'demo_checkpoint']
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 RELEASE_MODELS = [r.name for r in releases('classification') if r.metric('top1') is not None]
@@ -606,39 +607,37 @@ def save_verification(out_dir, # folder of metrics.json and verification.md
     return out/'verification.md'
 
 # %% ../../nbs/30_verify.imagenet.ipynb
-def main(argv=None) -> list:
-    "Command line of `verify_release` (`python -m resnest_nb.verify.imagenet --help`), for one process or `torchrun`."
-    ap = argparse.ArgumentParser('python -m resnest_nb.verify.imagenet', description=verify_release.__doc__)
-    ap.add_argument('--models', nargs='+', default=['resnest50'], help="model names (default: resnest50; 'all': the whole release)")
-    ap.add_argument('--data_dir', required=True, help="ImageNet validation images: val/<wnid>/*.JPEG or val/*.JPEG + labels "
-                                                      "(or the folder of --dataset in its published layout)")
-    ap.add_argument('--dataset', default='imagenet', choices=list(EVAL_SETS), help="the test set (default: ImageNet val)")
-    ap.add_argument('--labels', default=None, help="flat layout: devkit folder, its ground-truth file or LOC_val_solution.csv")
-    ap.add_argument('--weights_dir', default=None, help="folder of checkpoint files, looked in before the cache")
-    ap.add_argument('--protocol', default='release', choices=PROTOCOLS)
-    ap.add_argument('--batch_size', type=int, default=64)
-    ap.add_argument('--precision', default='fp32', choices=list(PRECISIONS))
-    ap.add_argument('--emulated', action='store_true', help="allow bf16/fp16 where the device only emulates it (its numbers, slowly)")
-    ap.add_argument('--device', default=None)
-    ap.add_argument('--no_channels_last', action='store_true')
-    ap.add_argument('--workers', type=int, default=4)
-    ap.add_argument('--limit', type=int, default=0, help="a partial run of this many images (0: all)")
-    ap.add_argument('--tolerance', type=float, default=0.1)
-    ap.add_argument('--no_download', action='store_true')
-    ap.add_argument('--out_dir', default=None)
-    ap.add_argument('--log_every', type=float, default=30.)
-    a = ap.parse_args(argv)
-    models = RELEASE_MODELS if a.models == ['all'] else a.models
-    rows = verify_release(models, a.data_dir, a.labels, a.weights_dir, a.protocol, a.batch_size, a.precision, a.emulated,
-                          a.device, not a.no_channels_last, a.workers, a.limit, a.tolerance, not a.no_download, a.out_dir,
-                          a.log_every, a.dataset)
+def add_verify_imagenet_arguments(parser:argparse.ArgumentParser, # the parser of `resnest-nb verify-imagenet`
+                                 ):
+    "The options of `resnest-nb verify-imagenet`: the arguments of `verify_release`."
+    arg = parser.add_argument
+    arg('--models', nargs='+', default=['resnest50'], help="model names (default: resnest50; 'all': the whole release)")
+    arg('--data_dir', required=True, help="ImageNet validation images: val/<wnid>/*.JPEG or val/*.JPEG + labels "
+                                          "(or the folder of --dataset in its published layout)")
+    arg('--dataset', default='imagenet', choices=list(EVAL_SETS), help="the test set (default: ImageNet val)")
+    arg('--labels', default=None, help="flat layout: devkit folder, its ground-truth file or LOC_val_solution.csv")
+    arg('--weights_dir', default=None, help="folder of checkpoint files, looked in before the cache")
+    arg('--protocol', default='release', choices=PROTOCOLS)
+    arg('--batch_size', type=int, default=64)
+    arg('--precision', default='fp32', choices=list(PRECISIONS))
+    arg('--emulated', action='store_true', help="allow bf16/fp16 where the device only emulates it (its numbers, slowly)")
+    arg('--device', default=None)
+    arg('--no_channels_last', action='store_true')
+    arg('--workers', type=int, default=4)
+    arg('--limit', type=int, default=0, help="a partial run of this many images (0: all)")
+    arg('--tolerance', type=float, default=0.1)
+    arg('--no_download', action='store_true')
+    arg('--out_dir', default=None)
+    arg('--log_every', type=float, default=30.)
+
+def verify_imagenet_main(args) -> None:
+    "`verify_release` with the parsed options, in one process or under `torchrun`; rank 0 prints the table."
+    models = RELEASE_MODELS if args.models == ['all'] else args.models
+    rows = verify_release(models, args.data_dir, args.labels, args.weights_dir, args.protocol, args.batch_size,
+                          args.precision, args.emulated, args.device, not args.no_channels_last, args.workers, args.limit,
+                          args.tolerance, not args.no_download, args.out_dir, args.log_every, args.dataset)
     if world().rank == 0: print(verification_table(rows))
     if dist.is_available() and dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
-    return rows
-
-# %% ../../nbs/30_verify.imagenet.ipynb
-#| eval: false
-if __name__ == '__main__' and 'ipykernel' not in sys.modules: main()   # not when a notebook kernel runs this cell
 
 # %% ../../nbs/30_verify.imagenet.ipynb
 def demo_checkpoint(name:str, # registered model name (one without a release file, e.g. 'resnest14d')

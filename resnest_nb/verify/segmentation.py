@@ -34,7 +34,8 @@ __all__ = ['SEG_MODELS', 'SINGLE_SCALE', 'ADE20K_URL', 'CITYSCAPES_TRAIN_IDS', '
            'scaled_size', 'pad_to', 'window_starts', 'flip_scores', 'scale_scores', 'multiscale_scores',
            'predict_labels', 'to_input', 'encoding_scores', 'SplitConfusion', 'ade20k_val_pairs',
            'CityscapesLabelReader', 'cityscapes_val_pairs', 'EvalDataset', 'read_rgb', 'write_ade20k_folder',
-           'evaluate_split', 'verify_row', 'verification_markdown', 'check_inputs', 'verify_segmentation', 'main']
+           'evaluate_split', 'verify_row', 'verification_markdown', 'check_inputs', 'verify_segmentation',
+           'add_verify_segmentation_arguments', 'verify_segmentation_main']
 
 # %% ../../nbs/31_verify.segmentation.ipynb
 SEG_MODELS = [r.name for r in releases('segmentation')]   # the released models (`models.releases`), in table order
@@ -489,26 +490,25 @@ def verify_segmentation(models=tuple(SEG_MODELS), # model names (released, or yo
     metrics['kept'] = kept
     return metrics
 
-def main(argv=None):
-    "`python -m resnest_nb.verify.segmentation` (or `torchrun --nproc_per_node N -m resnest_nb.verify.segmentation`): verify checkpoints."
-    p = argparse.ArgumentParser(description=main.__doc__)
-    p.add_argument('--models', default=','.join(SEG_MODELS), help='comma-separated model names')
-    p.add_argument('--data_dir', default='data'); p.add_argument('--weights_dir', default='weights')
-    p.add_argument('--out_dir', default='runs/verify_segmentation'); p.add_argument('--dataset', default='ade20k')
-    p.add_argument('--base_size', type=int, default=520); p.add_argument('--crop_size', type=int, default=480)
-    p.add_argument('--scales', default='0.5,0.75,1.0,1.25,1.5,1.75'); p.add_argument('--no_flip', action='store_true')
-    p.add_argument('--limit', type=int, default=0); p.add_argument('--precision', default='fp32', choices=list(PRECISIONS))
-    p.add_argument('--emulated', action='store_true', help='allow bf16/fp16 where the device only emulates it (its numbers, slowly)')
-    p.add_argument('--download', action='store_true'); p.add_argument('--tolerance', type=float, default=0.1)
-    a = p.parse_args(argv)
-    init_distributed()   # launched by torchrun: one process per GPU joins the group
-    proto = EvalProtocol(a.base_size, a.crop_size, tuple(float(s) for s in a.scales.split(',')), not a.no_flip)
-    m = verify_segmentation([s for s in a.models.split(',') if s], a.data_dir, a.weights_dir, a.out_dir, a.dataset, proto,
-                            a.limit, a.precision, a.emulated, download=a.download, tolerance=a.tolerance)
-    if world().rank == 0: print(Path(a.out_dir, 'verification.md').read_text())
-    if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
-    return m
+def add_verify_segmentation_arguments(parser:argparse.ArgumentParser, # the parser of `resnest-nb verify-segmentation`
+                                     ):
+    "The options of `resnest-nb verify-segmentation`: the arguments of `verify_segmentation` and its `EvalProtocol`."
+    arg = parser.add_argument
+    arg('--models', default=','.join(SEG_MODELS), help='comma-separated model names')
+    arg('--data_dir', default='data'); arg('--weights_dir', default='weights')
+    arg('--out_dir', default='runs/verify_segmentation'); arg('--dataset', default='ade20k')
+    arg('--base_size', type=int, default=520); arg('--crop_size', type=int, default=480)
+    arg('--scales', default='0.5,0.75,1.0,1.25,1.5,1.75'); arg('--no_flip', action='store_true')
+    arg('--limit', type=int, default=0); arg('--precision', default='fp32', choices=list(PRECISIONS))
+    arg('--emulated', action='store_true', help='allow bf16/fp16 where the device only emulates it (its numbers, slowly)')
+    arg('--download', action='store_true'); arg('--tolerance', type=float, default=0.1)
 
-# %% ../../nbs/31_verify.segmentation.ipynb
-#| eval: false
-if __name__ == '__main__' and 'get_ipython' not in globals(): main()   # not when a notebook kernel runs this cell
+def verify_segmentation_main(args) -> None:
+    "`verify_segmentation` with the parsed options, in one process or under `torchrun`; rank 0 prints the table."
+    init_distributed()   # launched by torchrun: one process per GPU joins the group
+    proto = EvalProtocol(args.base_size, args.crop_size, tuple(float(s) for s in args.scales.split(',')), not args.no_flip)
+    verify_segmentation([s for s in args.models.split(',') if s], args.data_dir, args.weights_dir, args.out_dir,
+                        args.dataset, proto, args.limit, args.precision, args.emulated, download=args.download,
+                        tolerance=args.tolerance)
+    if world().rank == 0: print(Path(args.out_dir, 'verification.md').read_text())
+    if torch.distributed.is_available() and torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
