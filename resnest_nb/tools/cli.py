@@ -96,6 +96,7 @@ MODULE_COMMANDS = {
     'distributed': ('resnest_nb.train.distributed', "train data-parallel (torchrun -m resnest_nb ...)"),
     'verify-imagenet': ('resnest_nb.verify.imagenet', "re-score released classifiers vs the paper"),
     'verify-segmentation': ('resnest_nb.verify.segmentation', "re-score released ADE20K models vs the paper"),
+    'd2': ('resnest_nb.transfer.d2', "detectron2 train/eval over the shipped configs"),
 }
 
 def module_command(name:str, # a key of `MODULE_COMMANDS`
