@@ -14,7 +14,7 @@ import argparse, functools, http.server, os, shutil, subprocess, sys, tempfile, 
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CAPTIONS = ['Core', 'Models: the idea', 'Training and the ablation', 'Transfer', 'Verification against the paper',
+CAPTIONS = ['Models: the idea', 'Training and the ablation', 'Transfer', 'Verification against the paper', 'Core',
             'Tools', 'Experiments (resnest-nb run NAME)', 'Test notebooks', 'Reference']
 CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                 '--disable-background-networking', '--disable-component-update', '--disable-sync',

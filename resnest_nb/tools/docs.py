@@ -55,8 +55,10 @@ def stage_notebook(src, # a notebook of nbs/
     return dst
 
 # %% ../../nbs/48_tools.docs.ipynb
-BANDS = [('core', 'Core'), ('models', 'Models: the idea'), ('train', 'Training and the ablation'),
-         ('transfer', 'Transfer'), ('verify', 'Verification against the paper'), ('tools', 'Tools')]
+# the reading order of the site: the idea and the models first; core (processes, files, precision, ...) after the
+# bands it serves
+BANDS = [('models', 'Models: the idea'), ('train', 'Training and the ablation'), ('transfer', 'Transfer'),
+         ('verify', 'Verification against the paper'), ('core', 'Core'), ('tools', 'Tools')]
 
 def site_notebooks(root=None, # repository root
                   ) -> list:
