@@ -61,7 +61,7 @@ lab: setup
 # scikit-image, matplotlib, pyyaml, onnx, onnxruntime and pytest. `make device-wheels` downloads here what the device
 # check imports beyond those (fastai without spacy, scikit-learn, accelerate, the official resnest, pycocotools, ...)
 # as cp$(DEVICE_PY) manylinux wheels into $(DEVICE_WHL)/ and packs the data it reads into .devdata/ (both ignored;
-# about 29 MB together, see nbs/45_tools.device_check.ipynb). DEVICE_PY=3.11 DEVICE_WHL=DIR gives the cp311 set of a dry run here.
+# about 29 MB together, see nbs/45b_tools.device_check.ipynb). DEVICE_PY=3.11 DEVICE_WHL=DIR gives the cp311 set of a dry run here.
 DEVICE_PY ?= 3.12
 DEVICE_WHL ?= .whl
 DEVICE_WHEELS := fastai==2.8.7 fastcore==1.8.18 fastprogress==1.0.5 fastdownload==0.0.8 fasttransform==0.0.2 \

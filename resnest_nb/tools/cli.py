@@ -97,6 +97,7 @@ MODULE_COMMANDS = {
     'verify-imagenet': ('resnest_nb.verify.imagenet', "re-score released classifiers vs the paper"),
     'verify-segmentation': ('resnest_nb.verify.segmentation', "re-score released ADE20K models vs the paper"),
     'd2': ('resnest_nb.transfer.d2', "detectron2 train/eval over the shipped configs"),
+    'device-check': ('resnest_nb.tools.device_check', "prove every GPU path in one short run"),
 }
 
 def module_command(name:str, # a key of `MODULE_COMMANDS`
@@ -150,8 +151,6 @@ def build_parser(command:str|None=None, # the command being run: its module's ar
                    help="keep outputs of code cells that changed since the run (warns, naming them)")
     add('check-imports', _check_imports, "check that the notebooks read in one direction",
         "fail if a notebook imports from a later notebook (the bands read in one direction)")
-    if 'device-check' not in MODULE_COMMANDS:   # until tools.device_check has add_/..._main, `main` hands it its argv
-        sub.add_parser('device-check', add_help=False, help="prove every GPU path in one short run")
     for name, (_, line) in MODULE_COMMANDS.items():
         if name != command: sub.add_parser(name, help=line); continue   # listed in --help, its module not imported
         add_arguments, func = module_command(name)
@@ -231,9 +230,6 @@ def main(argv=None) -> int:
     "The `resnest-nb` command line; returns the exit status."
     argv = sys.argv[1:] if argv is None else list(argv)
     command = _command(argv)
-    if command == 'device-check' and command not in MODULE_COMMANDS:   # its own parser, until it has add_/..._main
-        from resnest_nb.tools.device_check import main as device_check
-        return device_check(argv[argv.index(command) + 1:])
     helping = bool({'-h', '--help'} & set(argv)) and command in ('run', 'bench', 'results')
     args = build_parser(command, _experiment_epilog(argv, command) if helping else None).parse_args(argv)
     try: return args.func(args) or 0

@@ -16,7 +16,7 @@ from ..models.releases import RELEASES, releases
 from ..core.timing import time_interleaved
 from ..models.split_attention import SplitAttention, plot_attention
 from ..core.io import seed_everything
-from .learner import format_duration
+from .callbacks import format_duration
 from ..core.io import check_int
 
 # %% auto 0

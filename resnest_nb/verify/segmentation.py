@@ -18,9 +18,13 @@ from ..core.io import atomic_write, save_json, MissingInputError
 from ..models.weights import resolve_checkpoint, load_state_dict_from, state_dict_diff
 from ..models.releases import RELEASES, releases, get_release
 from ..core.verdicts import Verdict, reproduction_verdict
-from ..transfer.segmentation import (IGNORE_INDEX, MaskReader, check_mask, confusion_matrix, deeplabv3_resnest, fcn_resnest,
-                           segmentation_pairs, key_rules, encoding_to_torchvision, torchvision_to_encoding, checkpoint_layout,
-                           EncodingDeepLabV3, EncodingFCN, encoding_segmentation_model, load_encoding_checkpoint, encoding_upsample)
+from ..transfer.segmentation import (IGNORE_INDEX, deeplabv3_resnest, fcn_resnest, key_rules,
+                                              encoding_to_torchvision, torchvision_to_encoding,
+                                              checkpoint_layout, EncodingDeepLabV3, EncodingFCN,
+                                              encoding_segmentation_model, load_encoding_checkpoint,
+                                              encoding_upsample)
+from ..transfer.seg_metrics import confusion_matrix
+from ..transfer.seg_data import MaskReader, check_mask, segmentation_pairs
 from ..train.data import open_image
 from ..models.weights import file_digest
 from ..core.precision import PRECISIONS, precision_dtype, precision_autocast
