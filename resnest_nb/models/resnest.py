@@ -164,6 +164,18 @@ def take_indices(n:int, # number of feature levels (5: the stem and 4 stages)
     return sorted(set(take)), max(take)
 
 # %% ../../nbs/03_models.resnest.ipynb
+def _check_args(layers, **kw):
+    "Validate `ResNeSt` hyper-parameters, naming the bad value."
+    if not (isinstance(layers, (list, tuple)) and len(layers) == 4 and all(isinstance(n, int) and n >= 1 for n in layers)):
+        raise ValueError(f"layers must be 4 positive integers (blocks per stage), got layers={layers!r}")
+    for name in ('groups', 'bottleneck_width', 'in_chans', 'stem_width'):
+        check_int(name, kw[name])
+    for name in ('radix', 'num_classes'):
+        check_int(name, kw[name], 0)
+    for name in ('final_drop', 'dropblock_prob', 'drop_path_rate'):
+        if not 0. <= kw[name] < 1.: raise ValueError(f"{name} must be in [0, 1), got {name}={kw[name]!r}")
+
+# %% ../../nbs/03_models.resnest.ipynb
 class ResNeSt(nn.Module):
     "ResNeSt (and ResNet-D/ResNeXt when `radix=0`) with the switches and parameter names of the official release, and timm's model API."
     min_input_size = 16
@@ -228,48 +240,6 @@ class ResNeSt(nn.Module):
         self._set_head(num_classes, global_pool)
         self._init_weights(norm_layer)
 
-    def _set_head(self, num_classes, global_pool):
-        "The pooling and the classifier (`fc`, an identity when `num_classes=0`), as timm's `create_classifier` builds them."
-        if global_pool == '' and num_classes:
-            raise ValueError(f"global_pool='' keeps the feature map, which a linear classifier cannot take: pass num_classes=0 "
-                             f"with it (got num_classes={num_classes!r})")
-        self.global_pool = GlobalPool(global_pool)
-        self.head_hidden_size = self.num_features * self.global_pool.feat_mult()
-        self.fc = nn.Linear(self.head_hidden_size, num_classes) if num_classes else nn.Identity()
-
-    def _make_layer(self, planes, blocks, stride=1, dilation=1, norm_layer=nn.BatchNorm2d, dropblock_prob=0., is_first=True,
-                    drop_paths=None):
-        downsample = None
-        if stride != 1 or self.inplanes != planes * Bottleneck.expansion:
-            down = []
-            if self.avg_down:
-                k = stride if dilation == 1 else 1   # a 1x1 average pool is the identity: skip the pass over the map
-                down.append(nn.AvgPool2d(kernel_size=k, stride=k, ceil_mode=True, count_include_pad=False) if k > 1 else nn.Identity())
-                down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=1, bias=False))
-            else:
-                down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=stride, bias=False))
-            down.append(norm_layer(planes * 4))
-            downsample = nn.Sequential(*down)
-        dp = list(drop_paths or [0.] * blocks)
-        kw = dict(radix=self.radix, cardinality=self.cardinality, bottleneck_width=self.bottleneck_width, avd=self.avd,
-                  avd_first=self.avd_first, norm_layer=norm_layer, dropblock_prob=dropblock_prob, last_gamma=self.last_gamma)
-        first_dilation = 1 if dilation in (1, 2) else 2   # as in the release: the first dilated block uses half
-        blocks_ = [Bottleneck(self.inplanes, planes, stride, downsample=downsample, dilation=first_dilation, is_first=is_first,
-                              drop_path=dp[0], **kw)]
-        self.inplanes = planes * 4
-        blocks_ += [Bottleneck(self.inplanes, planes, dilation=dilation, drop_path=dp[i], **kw) for i in range(1, blocks)]
-        return nn.Sequential(*blocks_)
-
-    def _init_weights(self, norm_layer):
-        for m in self.modules():
-            if isinstance(m, nn.Conv2d):
-                n = m.kernel_size[0] * m.kernel_size[1] * m.out_channels
-                nn.init.normal_(m.weight, 0, math.sqrt(2. / n))
-            elif isinstance(m, norm_layer) and m.weight is not None:
-                if not (self.last_gamma and isinstance(m, nn.BatchNorm2d) and m.weight.abs().sum() == 0):
-                    nn.init.ones_(m.weight)
-                nn.init.zeros_(m.bias)
-
     def check_input(self, x:torch.Tensor):
         "Raise a `ValueError`/`TypeError` naming the problem if `x` is not a float batch `(B, in_chans, H>=16, W>=16)` (`check_image_batch`)."
         check_image_batch(x, self.in_chans, self.min_input_size)
@@ -296,16 +266,53 @@ class ResNeSt(nn.Module):
     def forward(self, x:torch.Tensor) -> torch.Tensor: return self.forward_head(self.forward_features(x))
 
 # %% ../../nbs/03_models.resnest.ipynb
-def _check_args(layers, **kw):
-    "Validate `ResNeSt` hyper-parameters, naming the bad value."
-    if not (isinstance(layers, (list, tuple)) and len(layers) == 4 and all(isinstance(n, int) and n >= 1 for n in layers)):
-        raise ValueError(f"layers must be 4 positive integers (blocks per stage), got layers={layers!r}")
-    for name in ('groups', 'bottleneck_width', 'in_chans', 'stem_width'):
-        check_int(name, kw[name])
-    for name in ('radix', 'num_classes'):
-        check_int(name, kw[name], 0)
-    for name in ('final_drop', 'dropblock_prob', 'drop_path_rate'):
-        if not 0. <= kw[name] < 1.: raise ValueError(f"{name} must be in [0, 1), got {name}={kw[name]!r}")
+@patch
+def _make_layer(self:ResNeSt, planes, blocks, stride=1, dilation=1, norm_layer=nn.BatchNorm2d, dropblock_prob=0.,
+                is_first=True, drop_paths=None):
+    downsample = None
+    if stride != 1 or self.inplanes != planes * Bottleneck.expansion:
+        down = []
+        if self.avg_down:
+            k = stride if dilation == 1 else 1   # a 1x1 average pool is the identity: skip the pass over the map
+            down.append(nn.AvgPool2d(kernel_size=k, stride=k, ceil_mode=True, count_include_pad=False) if k > 1
+                        else nn.Identity())
+            down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=1, bias=False))
+        else:
+            down.append(nn.Conv2d(self.inplanes, planes * 4, kernel_size=1, stride=stride, bias=False))
+        down.append(norm_layer(planes * 4))
+        downsample = nn.Sequential(*down)
+    dp = list(drop_paths or [0.] * blocks)
+    kw = dict(radix=self.radix, cardinality=self.cardinality, bottleneck_width=self.bottleneck_width, avd=self.avd,
+              avd_first=self.avd_first, norm_layer=norm_layer, dropblock_prob=dropblock_prob, last_gamma=self.last_gamma)
+    first_dilation = 1 if dilation in (1, 2) else 2   # as in the release: the first dilated block uses half
+    blocks_ = [Bottleneck(self.inplanes, planes, stride, downsample=downsample, dilation=first_dilation,
+                          is_first=is_first, drop_path=dp[0], **kw)]
+    self.inplanes = planes * 4
+    blocks_ += [Bottleneck(self.inplanes, planes, dilation=dilation, drop_path=dp[i], **kw) for i in range(1, blocks)]
+    return nn.Sequential(*blocks_)
+
+# %% ../../nbs/03_models.resnest.ipynb
+@patch
+def _set_head(self:ResNeSt, num_classes, global_pool):
+    "The pooling and the classifier (`fc`, an identity when `num_classes=0`), as timm's `create_classifier` builds them."
+    if global_pool == '' and num_classes:
+        raise ValueError(f"global_pool='' keeps the feature map, which a linear classifier cannot take: "
+                         f"pass num_classes=0 with it (got num_classes={num_classes!r})")
+    self.global_pool = GlobalPool(global_pool)
+    self.head_hidden_size = self.num_features * self.global_pool.feat_mult()
+    self.fc = nn.Linear(self.head_hidden_size, num_classes) if num_classes else nn.Identity()
+
+# %% ../../nbs/03_models.resnest.ipynb
+@patch
+def _init_weights(self:ResNeSt, norm_layer):
+    for m in self.modules():
+        if isinstance(m, nn.Conv2d):
+            n = m.kernel_size[0] * m.kernel_size[1] * m.out_channels
+            nn.init.normal_(m.weight, 0, math.sqrt(2. / n))
+        elif isinstance(m, norm_layer) and m.weight is not None:
+            if not (self.last_gamma and isinstance(m, nn.BatchNorm2d) and m.weight.abs().sum() == 0):
+                nn.init.ones_(m.weight)
+            nn.init.zeros_(m.bias)
 
 # %% ../../nbs/03_models.resnest.ipynb
 @patch
@@ -334,6 +341,7 @@ def group_matcher(self:ResNeSt, coarse:bool=False) -> dict:
     "timm's parameter groups (layer-wise learning-rate decay): the stem, then each stage (`coarse`) or each block."
     return dict(stem=r'^conv1|bn1|maxpool', blocks=r'^layer(\d+)' if coarse else r'^layer(\d+)\.(\d+)')
 
+# %% ../../nbs/03_models.resnest.ipynb
 @patch
 def forward_intermediates(self:ResNeSt, x:torch.Tensor, # input batch
                           indices=None, # levels to return (0: stem, 1-4: stages): None all, k the last k, or a list
@@ -355,6 +363,7 @@ def forward_intermediates(self:ResNeSt, x:torch.Tensor, # input batch
         if i in take: out.append(x)
     return out if intermediates_only else (x, out)
 
+# %% ../../nbs/03_models.resnest.ipynb
 @patch
 def prune_intermediate_layers(self:ResNeSt, indices=1, # the levels that will be kept (as in `forward_intermediates`)
                               prune_norm:bool=False, # timm's switch (no final norm here)
