@@ -17,7 +17,8 @@ from fastai.optimizer import Adam
 from fastai.torch_core import params
 from fastai.vision.core import TensorImage
 from fastai.vision.learner import get_c
-from ..train.callbacks import TerminateOnNaN
+from ..train.callbacks import TerminateOnNaN, ChannelsLastBatches, DeviceMixedPrecision
+from ..core.precision import resolve_training_precision
 from .backbones import tile_starts
 from .segmentation import IGNORE_INDEX, segmentation_builder
 from .seg_metrics import SegmentationLoss, segmentation_metrics, segmentation_outputs
@@ -43,12 +44,15 @@ def segmentation_learner(dls, # DataLoaders of images and masks (`segmentation_f
                          wd:float|None=None, # weight decay (None: the optimiser's default)
                          metrics=None, # fastai metrics (None: pixel accuracy and mIoU)
                          terminate_on_nan:bool=True, # stop before a step with a NaN/inf loss
+                         precision:str='fp32', # 'fp32', 'bf16', 'fp16' or 'auto' (what the device does natively)
+                         channels_last:bool=False, # channels-last memory format for the model and its batches
                          path=None, # folder of the run (default: `dls.path`)
                          model_dir='models', # where `learn.save` writes, under `path`
                          cbs=None, # more callbacks
                          **model_kwargs, # more builder arguments (atrous_rates, in_chans, dropblock_prob, ...)
                         ) -> Learner:
     "A fastai `Learner` for semantic segmentation with a DeepLabV3/FCN ResNeSt."
+    precision = resolve_training_precision(precision, getattr(dls, 'device', None) or 'cpu')   # before any build
     build = segmentation_builder(head)
     n = num_classes if num_classes is not None else get_c(dls)
     if not n: raise ValueError("cannot tell the number of classes from dls (no codes/vocab): pass num_classes=")
@@ -58,7 +62,9 @@ def segmentation_learner(dls, # DataLoaders of images and masks (`segmentation_f
     learn = Learner(dls, model, loss_func=SegmentationLoss(aux_weight if aux_loss else 0., ignore_index), opt_func=opt_func,
                     lr=lr, splitter=segmentation_split, metrics=segmentation_metrics(n, ignore_index) if metrics is None else metrics,
                     path=path, model_dir=model_dir, wd=wd, cbs=cbs)
-    learn.arch, learn.head = arch, head
+    if channels_last: learn.add_cb(ChannelsLastBatches())
+    if precision != 'fp32': learn.add_cb(DeviceMixedPrecision(precision))
+    learn.arch, learn.head, learn.precision, learn.channels_last = arch, head, precision, bool(channels_last)
     return learn
 
 # %% ../../nbs/21c_transfer.seg_learner.ipynb
