@@ -60,7 +60,9 @@ def run_library_notebooks(files, # notebooks to test
     else:
         import multiprocessing as mp
         out = {}
-        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context('fork')) as ex:
+        # one fresh process per notebook: nothing one notebook leaves behind (an autocast left on by a fit that
+        # raised, threads, default dtype) reaches the next, whatever worker the pool gives it
+        with ProcessPoolExecutor(n_workers, mp_context=mp.get_context('spawn'), max_tasks_per_child=1) as ex:
             futs = {ex.submit(run, f): f for f in files}
             for fut in as_completed(futs):
                 f = futs[fut]
