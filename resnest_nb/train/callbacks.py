@@ -196,6 +196,7 @@ class DeviceMixedPrecision(MixedPrecision):
     def __init__(self, precision:str='bf16'): # 'bf16' or 'fp16'
         if precision not in ('bf16', 'fp16'): raise ValueError(f"precision must be 'bf16' or 'fp16', got precision={precision!r}")
         super().__init__(amp_mode=precision)
+        self.inside = False
 
     def before_fit(self):
         dev = torch.device(getattr(self.dls, 'device', None) or 'cpu')
@@ -203,6 +204,14 @@ class DeviceMixedPrecision(MixedPrecision):
         self.kwargs['enabled'] = dtype == torch.float16   # no loss scaling for bf16
         self.autocast = torch.autocast(dev.type, dtype=dtype)
         self.learn.scaler, self.scales = torch.amp.GradScaler(dev.type, **self.kwargs), L()
+
+    def before_batch(self): self.autocast.__enter__(); self.inside = True
+    def leave(self):
+        "Leave the autocast region if a batch is inside it (a callback cancelled the batch or the fit before the loss)."
+        if self.inside: self.autocast.__exit__(None, None, None); self.inside = False
+    def after_loss(self): self.leave()
+    def after_cancel_batch(self): self.leave()
+    def after_fit(self): self.leave(); super().after_fit()
 
 # %% ../../nbs/10a_train.callbacks.ipynb
 class ChannelsLastBatches(ChannelsLast):
