@@ -210,7 +210,8 @@ class DeviceMixedPrecision(MixedPrecision):
         "Leave the autocast region if a batch is inside it (a callback cancelled the batch or the fit before the loss)."
         if self.inside: self.autocast.__exit__(None, None, None); self.inside = False
     def after_loss(self): self.leave()
-    def after_cancel_batch(self): self.leave()
+    # every cancellation a callback can raise between `before_batch` and `after_loss`: the region closes at once
+    after_cancel_batch = after_cancel_train = after_cancel_validate = after_cancel_epoch = after_cancel_fit = leave
     def after_fit(self): self.leave(); super().after_fit()
 
 # %% ../../nbs/10a_train.callbacks.ipynb
